@@ -1,0 +1,45 @@
+"""Composition root: arguments → paths → logging → crash handler → window → store.
+
+Only this module and ``capadesk.ui`` may import Qt, and this one only once it knows the
+window is wanted, so headless commands never load it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import logging.handlers
+from collections.abc import Sequence
+
+from capadesk import paths
+from capadesk.cli import build_parser, run
+from capadesk.crashlog import CrashLog
+
+
+def _setup_logging(app_paths: paths.AppPaths) -> None:
+    handler = logging.handlers.RotatingFileHandler(
+        app_paths.log_dir / "capadesk.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=logging.INFO, handlers=[handler])
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    """Open the main window on the user's store."""
+    app_paths = paths.resolve(args.home).ensure()
+    _setup_logging(app_paths)
+    crash_log = CrashLog(app_paths.crash_dir).install()
+    try:
+        from capadesk.ui.application import run_application
+
+        return run_application(app_paths, crash_log, measure_startup=args.measure_startup)
+    finally:
+        crash_log.uninstall()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """The ``capadesk`` command: a headless command when one is given, the window otherwise."""
+    args = build_parser().parse_args(argv)
+    if args.command is not None:
+        return run(args)
+    return run_gui(args)

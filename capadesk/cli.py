@@ -1,0 +1,103 @@
+"""Command-line interface. With no command, ``capadesk`` opens the window (see capadesk.app)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from collections.abc import Sequence
+
+from capadesk import APP_NAME, __version__, paths
+from capadesk.i18n import _
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command line, GUI options included."""
+    parser = argparse.ArgumentParser(
+        prog="capadesk",
+        description=_("CapaDesk : le bureau de l'animateur d'ateliers participatifs."),
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument(
+        "--home",
+        metavar="DOSSIER",
+        help=_("dossier où CapaDesk garde ses données (sinon $CAPADESK_HOME ou le dossier usuel)"),
+    )
+    # For bench/ and the CI smoke test: print start-up timings and quit once the window shows.
+    parser.add_argument("--measure-startup", action="store_true", help=argparse.SUPPRESS)
+    commands = parser.add_subparsers(dest="command", metavar="COMMANDE")
+
+    workshops = commands.add_parser("workshops", help=_("lister ou créer des ateliers"))
+    workshop_commands = workshops.add_subparsers(dest="action", metavar="ACTION", required=True)
+    workshop_commands.add_parser(
+        "list", help=_("un atelier par ligne : son identifiant, son titre")
+    )
+    create = workshop_commands.add_parser("create", help=_("créer un atelier vide"))
+    create.add_argument("title", metavar="TITRE")
+    create.add_argument("--place", default="", metavar="LIEU")
+    create.add_argument("--date", type=_parse_date, metavar="AAAA-MM-JJ")
+    create.add_argument("--programme", metavar="PROGRAMME")
+
+    commands.add_parser(
+        "check", help=_("vérifier la base : intégrité, réglages SQLite, version du schéma")
+    )
+    return parser
+
+
+def _parse_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(
+            _("date invalide {text!r} : attendu AAAA-MM-JJ").format(text=text)
+        ) from error
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run a headless command; return the process exit code."""
+    from capadesk.core.errors import KnownError
+
+    app_paths = paths.resolve(args.home)
+    try:
+        if args.command == "check":
+            from capadesk.core.storage.health import check_store
+
+            report = check_store(app_paths.db_path)
+            for line in report.lines:
+                print(line)
+            if not report.healthy:
+                print(_("Erreur : {problem}").format(problem=report.verdict), file=sys.stderr)
+            return report.exit_code
+        return _run_workshops(args, app_paths)
+    except KnownError as error:
+        print(_("Erreur : {message}").format(message=error.message), file=sys.stderr)
+        return 1
+
+
+def _run_workshops(args: argparse.Namespace, app_paths: paths.AppPaths) -> int:
+    from capadesk.core.services import workshops
+    from capadesk.core.storage.migrate import open_store
+
+    app_paths.ensure()
+    store, _report = open_store(app_paths.db_path, app_paths.backups_dir)
+    try:
+        if args.action == "create":
+            summary, _changes = workshops.create_workshop(
+                store, args.title, place=args.place, day=args.date, programme=args.programme
+            )
+            print(summary.public_id)
+        else:
+            for workshop in workshops.list_workshops(store):
+                print(f"{workshop.public_id}\t{workshop.title}")
+    finally:
+        store.close()
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point for headless use (the GUI entry point is capadesk.app.main)."""
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        build_parser().print_usage(sys.stderr)
+        return 2
+    return run(args)

@@ -1,0 +1,1 @@
+"""CapaDesk's Qt-free library: domain, storage, services. Usable from the CLI, tests and threads."""

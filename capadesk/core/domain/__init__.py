@@ -1,0 +1,1 @@
+"""Value objects and pure rules: no database, no Qt, no I/O."""

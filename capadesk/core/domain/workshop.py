@@ -1,0 +1,72 @@
+"""What the rest of the app knows of a workshop, and the rules on its fields."""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+import uuid
+from dataclasses import dataclass
+
+from capadesk.core.errors import ValidationError
+from capadesk.i18n import _
+
+TITLE_MAX_LENGTH = 200
+
+
+@dataclass(frozen=True)
+class WorkshopSummary:
+    """One row of the workshop list: plain data, safe to hand to any thread or view."""
+
+    public_id: uuid.UUID
+    title: str
+    place: str
+    day: dt.date | None
+    programme_title: str | None
+    updated_at: dt.datetime
+
+
+def _folded(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def in_list_order(summaries: list[WorkshopSummary]) -> list[WorkshopSummary]:
+    """The workshop list's order: newest day first, undated last, then by title (« É » as « e »)."""
+    return sorted(
+        summaries,
+        key=lambda w: (
+            w.day is None,
+            -(w.day.toordinal() if w.day else 0),
+            _folded(w.title),
+            str(w.public_id),
+        ),
+    )
+
+
+def clean_title(raw: str) -> str:
+    """Normalise a title typed by a person (NFC, collapsed spaces) or refuse it."""
+    title = " ".join(unicodedata.normalize("NFC", raw).split())
+    if not title:
+        raise ValidationError(_("Le titre de l'atelier ne peut pas être vide."))
+    if len(title) > TITLE_MAX_LENGTH:
+        raise ValidationError(
+            _("Le titre de l'atelier est trop long ({count} caractères, {limit} au plus).").format(
+                count=len(title), limit=TITLE_MAX_LENGTH
+            )
+        )
+    return title
+
+
+def clean_text(raw: str | None) -> str:
+    """Normalise a free one-line field (place, programme): NFC, collapsed spaces."""
+    return " ".join(unicodedata.normalize("NFC", raw or "").split())
+
+
+def copy_title(title: str, existing: set[str]) -> str:
+    """The title of a duplicate: « X (copie) », then « X (copie 2) »… not yet in ``existing``."""
+    base = _("{title} (copie)").format(title=title)
+    candidate, number = base, 2
+    while candidate in existing:
+        candidate = _("{title} (copie {number})").format(title=title, number=number)
+        number += 1
+    return candidate[:TITLE_MAX_LENGTH]

@@ -1,0 +1,1 @@
+"""Use cases: plain functions over a Store that return what changed, and undoable commands."""

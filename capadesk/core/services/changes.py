@@ -1,0 +1,29 @@
+"""What an operation changed, so each view refreshes only what it shows."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Changes:
+    """The objects an operation touched.
+
+    ``workshops`` lists workshops whose row changed; ``workshop_list`` says that the set or
+    order of listed workshops changed (one added, removed or re-dated).
+    """
+
+    workshops: frozenset[uuid.UUID] = field(default_factory=frozenset)
+    workshop_list: bool = False
+
+    def __or__(self, other: Changes) -> Changes:
+        return Changes(
+            workshops=self.workshops | other.workshops,
+            workshop_list=self.workshop_list or other.workshop_list,
+        )
+
+    @classmethod
+    def of_workshop(cls, public_id: uuid.UUID, *, listing: bool = False) -> Changes:
+        """One workshop changed; ``listing`` when the list itself changed too."""
+        return cls(workshops=frozenset({public_id}), workshop_list=listing)

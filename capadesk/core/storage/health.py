@@ -1,0 +1,75 @@
+"""``capadesk check``: integrity, schema revision and pragmas, without changing the file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from capadesk.core.errors import StoreError
+from capadesk.core.storage.engine import REQUIRED_PRAGMAS
+from capadesk.core.storage.probe import SCHEMA_HEAD, probe
+from capadesk.core.storage.store import Store
+from capadesk.i18n import _
+
+EXIT_HEALTHY = 0
+EXIT_PROBLEM = 1
+EXIT_MISSING = 3
+
+
+@dataclass
+class HealthReport:
+    """Lines to print, and the verdict."""
+
+    lines: list[str] = field(default_factory=list)
+    verdict: str = ""
+    exit_code: int = EXIT_HEALTHY
+
+    @property
+    def healthy(self) -> bool:
+        """True when every check passed."""
+        return self.exit_code == EXIT_HEALTHY
+
+
+def check_store(db_path: Path) -> HealthReport:
+    """Check the store at ``db_path`` read-only first; open it only once it is known sound."""
+    report = HealthReport(lines=[_("Base : {path}").format(path=db_path)])
+    if not db_path.is_file():
+        report.verdict = _("aucune base à cet emplacement (elle est créée au premier lancement).")
+        report.exit_code = EXIT_MISSING
+        return report
+    try:
+        found = probe(db_path, full_check=True)
+    except StoreError as error:
+        report.verdict, report.exit_code = error.message, EXIT_PROBLEM
+        return report
+    report.lines.append(_("Intégrité : ok"))
+    if found.revision == SCHEMA_HEAD:
+        report.lines.append(_("Schéma : révision {rev} (à jour)").format(rev=found.revision))
+    elif found.is_blank:
+        report.lines.append(_("Schéma : base vide, initialisée au prochain lancement"))
+    else:
+        from capadesk.core.storage.migrate import Migrations, known_revisions
+
+        if found.revision not in known_revisions(Migrations()):
+            report.verdict = _(
+                "la base a été écrite par une version plus récente de CapaDesk (révision {rev})."
+            ).format(rev=found.revision)
+            report.exit_code = EXIT_PROBLEM
+            return report
+        report.lines.append(
+            _("Schéma : révision {rev}, mise à jour vers {head} au prochain lancement").format(
+                rev=found.revision, head=SCHEMA_HEAD
+            )
+        )
+    store = Store(db_path)
+    try:
+        problems = list(store.health.problems)
+    finally:
+        store.close()
+    if problems:
+        report.verdict, report.exit_code = "; ".join(problems), EXIT_PROBLEM
+        return report
+    settings = ", ".join(f"{p.name}={p.value}" for p in REQUIRED_PRAGMAS)
+    report.lines.append(_("Réglages SQLite : {settings}").format(settings=settings))
+    report.lines.append(_("La base est saine."))
+    return report

@@ -1,0 +1,42 @@
+"""Every table of the store; importing this package registers them all on ``Base.metadata``."""
+
+from capadesk.core.storage.models.base import Base, utc_now
+from capadesk.core.storage.models.capture import (
+    Capture,
+    Draft,
+    Photo,
+    Thread,
+    ThreadCapture,
+    UseCase,
+    Vote,
+)
+from capadesk.core.storage.models.people import GroupMembership, Participant, WorkGroup
+from capadesk.core.storage.models.workshop import (
+    Programme,
+    RunnerEvent,
+    RunnerState,
+    Step,
+    Track,
+    Workshop,
+)
+
+__all__ = [
+    "Base",
+    "Capture",
+    "Draft",
+    "GroupMembership",
+    "Participant",
+    "Photo",
+    "Programme",
+    "RunnerEvent",
+    "RunnerState",
+    "Step",
+    "Thread",
+    "ThreadCapture",
+    "Track",
+    "UseCase",
+    "Vote",
+    "WorkGroup",
+    "Workshop",
+    "utc_now",
+]
