@@ -25,7 +25,8 @@ class WorkshopSummary:
     updated_at: dt.datetime
 
 
-def _folded(text: str) -> str:
+def folded(text: str) -> str:
+    """Lower case without accents, for matching and sorting French text."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
@@ -37,7 +38,7 @@ def in_list_order(summaries: list[WorkshopSummary]) -> list[WorkshopSummary]:
         key=lambda w: (
             w.day is None,
             -(w.day.toordinal() if w.day else 0),
-            _folded(w.title),
+            folded(w.title),
             str(w.public_id),
         ),
     )

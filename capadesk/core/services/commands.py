@@ -5,10 +5,12 @@ The UI wraps each in one generic QUndoCommand adapter; tests drive them without 
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from capadesk.core.services.changes import Changes
-from capadesk.core.storage.store import Store
+
+if TYPE_CHECKING:  # the UI imports this before SQLAlchemy is loaded (fast first frame)
+    from capadesk.core.storage.store import Store
 
 
 class Command(Protocol):

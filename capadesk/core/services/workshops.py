@@ -42,6 +42,12 @@ def get_workshop(store: Store, public_id: uuid.UUID) -> WorkshopSummary:
         return summarise(WorkshopRepository(session).get(public_id))
 
 
+def list_programmes(store: Store) -> list[str]:
+    """Programme titles, to offer when creating or editing a workshop."""
+    with store.read() as session:
+        return WorkshopRepository(session).programme_titles()
+
+
 def create_workshop(
     store: Store,
     title: str,

@@ -42,6 +42,10 @@ class WorkshopRepository:
         query = select(Workshop.title).where(Workshop.deleted_at.is_(None))
         return set(self._session.scalars(query))
 
+    def programme_titles(self) -> list[str]:
+        """Titles of every programme, alphabetical."""
+        return list(self._session.scalars(select(Programme.title).order_by(Programme.title)))
+
     def programme_titled(self, title: str) -> Programme:
         """The programme with this title, created when missing."""
         programme = self._session.scalars(

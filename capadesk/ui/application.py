@@ -1,0 +1,109 @@
+"""Starts Qt, shows the window at once, then opens the store and reports what happened."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from capadesk import APP_ID, APP_NAME, __version__
+from capadesk.core.errors import KnownError
+from capadesk.core.storage.snapshot import read_workshop_list
+from capadesk.crashlog import CrashLog
+from capadesk.i18n import _
+from capadesk.paths import AppPaths
+from capadesk.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+
+def _elapsed_ms() -> float:
+    """Milliseconds since the launcher's clock (bench/ sets CAPADESK_T0), else since import."""
+    start = float(os.environ.get("CAPADESK_T0") or _IMPORTED_AT)
+    return (time.time() - start) * 1000
+
+
+_IMPORTED_AT = time.time()
+
+
+def _install_qt_translations(app: QApplication) -> None:
+    """Qt's own buttons and dialogs in the user's language (French by default)."""
+    translator = QTranslator(app)
+    locale = QLocale.system() if QLocale.system().language() != QLocale.Language.C else QLocale()
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(locale, "qtbase", "_", folder) or translator.load("qtbase_fr", folder):
+        app.installTranslator(translator)
+
+
+def _open_store(window: MainWindow) -> None:
+    """Open (create, upgrade) the store and hand it to the window; problems go to the banner."""
+    from capadesk.core.storage.migrate import open_store
+
+    paths = window.app_paths
+    try:
+        store, report = open_store(paths.db_path, paths.backups_dir)
+    except KnownError as error:
+        log.error("base inutilisable : %s", error.message)
+        window.show_store_problem(error.message)
+        window.list_view.show_state(loading=False, empty=True)
+        window.prompts.show_error(window, error.message)
+        return
+    window.operations.attach(store)
+    window.workshops.store_opened()
+    if not store.writable:
+        window.show_store_problem(store.refusal().message)
+    if report.upgraded_from:
+        window.statusBar().showMessage(
+            _("Base mise à jour (révision {rev}) ; sauvegarde préalable : {backup}").format(
+                rev=report.upgraded_from, backup=report.backup
+            )
+        )
+    QApplication.instance().aboutToQuit.connect(store.close)  # type: ignore[union-attr]
+
+
+def _show_pending_crashes(window: MainWindow, crash_log: CrashLog) -> None:
+    from capadesk.ui.dialogs.crash_dialog import CrashDialog
+
+    for report in crash_log.pending():
+        text = report.read_text(encoding="utf-8", errors="replace")
+        CrashDialog(window, report, text, earlier=True).exec()
+        crash_log.mark_seen(report)
+
+
+def _on_crash(window: MainWindow, report: Path, details: str) -> None:
+    from capadesk.ui.dialogs.crash_dialog import CrashDialog
+
+    CrashDialog(window, report, details, earlier=False).exec()
+
+
+def run_application(app_paths: AppPaths, crash_log: CrashLog, *, measure_startup: bool) -> int:
+    """Run the GUI until the user quits; return the exit code."""
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)
+    _install_qt_translations(app)
+
+    window = MainWindow(app_paths)
+    window.workshops.show_snapshot(read_workshop_list(app_paths.db_path))
+    if not measure_startup:  # a modal dialog would hang an unattended measurement
+        crash_log.listener = lambda report, details: _on_crash(window, report, details)
+    window.show()
+
+    def after_first_frame() -> None:
+        if measure_startup:
+            print(f"shown_ms={_elapsed_ms():.1f}", flush=True)  # noqa: T201 (bench protocol)
+        _open_store(window)
+        if measure_startup:
+            print(f"ready_ms={_elapsed_ms():.1f}", flush=True)  # noqa: T201 (bench protocol)
+            app.quit()
+            return
+        _show_pending_crashes(window, crash_log)
+
+    QTimer.singleShot(0, after_first_frame)
+    return app.exec()

@@ -1,0 +1,1 @@
+"""Presenters: they own a view's connections and call operations."""

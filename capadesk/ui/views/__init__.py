@@ -1,0 +1,1 @@
+"""Passive layout classes: they build widgets and expose them; presenters wire them."""
