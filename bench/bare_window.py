@@ -9,6 +9,10 @@ window standing in for the app::
 
     python -m bench --app-cmd "{python} -m bench.bare_window --ready"
 
+``--item-view`` puts a 50-row, 4-column table in the window. It measures what PySide6 itself
+charges for any window that shows an item view (its ``Qt`` enum namespace, about 99 Python
+enums, is built on first use): the floor for a window that lists workshops.
+
 Nothing else is imported on purpose (not even ``bench.harness``): this is the floor.
 """
 
@@ -28,6 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     """Show the window, print the time it took, quit."""
     args = sys.argv[1:] if argv is None else argv
     also_ready = "--ready" in args
+    item_view = "--item-view" in args
     raw_t0 = os.environ.get(T0_ENV)
     try:
         t0 = float(raw_t0 or "")
@@ -41,6 +46,17 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication(sys.argv[:1])
     window = QMainWindow()
     window.setWindowTitle("CapaDesk — fenêtre nue")
+    if item_view:
+        from PySide6.QtGui import QStandardItem, QStandardItemModel
+        from PySide6.QtWidgets import QTreeView
+
+        model = QStandardItemModel(50, 4, window)
+        for row in range(50):
+            for column in range(4):
+                model.setItem(row, column, QStandardItem(f"atelier {row} · {column}"))
+        view = QTreeView()
+        view.setModel(model)
+        window.setCentralWidget(view)
     window.show()
 
     def stamp() -> None:

@@ -88,9 +88,9 @@ def app_command(home: Path, template: str | None = None) -> list[str]:
     return [part.format(python=sys.executable, home=home) for part in shlex.split(template)]
 
 
-def bare_command() -> list[str]:
-    """The baseline: a bare QMainWindow, timed the same way."""
-    return [sys.executable, "-m", "bench.bare_window"]
+def bare_command(*, item_view: bool = False) -> list[str]:
+    """The baseline: a bare QMainWindow, timed the same way (with a table: the item-view floor)."""
+    return [sys.executable, "-m", "bench.bare_window", *(["--item-view"] if item_view else [])]
 
 
 def _ignore(_message: str) -> None:
@@ -112,6 +112,7 @@ def run(
         populate_store(home)
         app = app_command(home, app_template)
         bare = bare_command()
+        floor = bare_command(item_view=True)
         progress(f"startup: app command: {shlex.join(app)}")
 
         def once(label: str, command: Sequence[str], keys: Sequence[str]) -> dict[str, float]:
@@ -122,10 +123,12 @@ def run(
         once("CapaDesk (warm-up)", app, APP_KEYS)
 
         bare_shown: list[float] = []
+        floor_shown: list[float] = []
         app_shown: list[float] = []
         app_ready: list[float] = []
         for n in range(1, runs + 1):
             bare_figures = once(f"bare window (run {n})", bare, BARE_KEYS)
+            floor_shown.append(once(f"item-view floor (run {n})", floor, BARE_KEYS)["shown_ms"])
             app_figures = once(f"CapaDesk (run {n})", app, APP_KEYS)
             bare_shown.append(bare_figures["shown_ms"])
             app_shown.append(app_figures["shown_ms"])
@@ -143,5 +146,10 @@ def run(
         ),
         Result.compare(
             "startup_ready", Measurement("startup_ready", "ms", tuple(app_ready)), baseline
+        ),
+        Result.compare(
+            "startup_floor_item_view",
+            Measurement("startup_floor_item_view", "ms", tuple(floor_shown)),
+            baseline,
         ),
     ]

@@ -7,8 +7,6 @@ window is wanted, so headless commands never load it.
 from __future__ import annotations
 
 import argparse
-import logging
-import logging.handlers
 from collections.abc import Sequence
 
 from capadesk import paths
@@ -16,7 +14,11 @@ from capadesk.cli import build_parser, run
 from capadesk.crashlog import CrashLog
 
 
-def _setup_logging(app_paths: paths.AppPaths) -> None:
+def setup_logging(app_paths: paths.AppPaths) -> None:
+    """Log to a rotating file in the log dir; called once the window shows (off the start path)."""
+    import logging
+    import logging.handlers
+
     handler = logging.handlers.RotatingFileHandler(
         app_paths.log_dir / "capadesk.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8"
     )
@@ -27,7 +29,6 @@ def _setup_logging(app_paths: paths.AppPaths) -> None:
 def run_gui(args: argparse.Namespace) -> int:
     """Open the main window on the user's store."""
     app_paths = paths.resolve(args.home).ensure()
-    _setup_logging(app_paths)
     crash_log = CrashLog(app_paths.crash_dir).install()
     try:
         from capadesk.ui.application import run_application

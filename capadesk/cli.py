@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from capadesk import APP_NAME, __version__, paths
 from capadesk.i18n import _
@@ -87,11 +88,22 @@ def _run_workshops(args: argparse.Namespace, app_paths: paths.AppPaths) -> int:
             )
             print(summary.public_id)
         else:
-            for workshop in workshops.list_workshops(store):
-                print(f"{workshop.public_id}\t{workshop.title}")
+            _print_lines(f"{w.public_id}\t{w.title}" for w in workshops.list_workshops(store))
     finally:
         store.close()
     return 0
+
+
+def _print_lines(lines: Iterable[str]) -> None:
+    """Print for a pipe: a reader that stops early (``| head``) is not an error."""
+    try:
+        for line in lines:
+            print(line)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # Point stdout at nothing so the interpreter's final flush does not fail again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -9,19 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import faulthandler
-import logging
-import platform
 import sys
 import threading
-import traceback
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 from typing import IO
 
 from capadesk import APP_NAME, __version__
-
-log = logging.getLogger(__name__)
 
 REPORT_PREFIX = "crash-"
 SEEN_SUFFIX = ".vu"
@@ -31,6 +26,8 @@ CrashListener = Callable[[Path, str], None]
 
 
 def _environment() -> str:
+    import platform  # only when a report is written: keeps the start path light
+
     lines = [
         f"{APP_NAME} {__version__}",
         f"Python {platform.python_version()} ({sys.executable})",
@@ -49,15 +46,24 @@ class CrashLog:
         self.crash_dir = crash_dir
         self.listener: CrashListener | None = None
         self._fault_file: IO[str] | None = None
+        self._previous_hooks = (sys.excepthook, threading.excepthook)
+        self._previous_fault_handler = False
 
     def write_report(self, title: str, details: str) -> Path:
         """Write one report and return its path."""
         self.crash_dir.mkdir(parents=True, exist_ok=True)
         moment = dt.datetime.now(dt.UTC)
-        path = self.crash_dir / f"{REPORT_PREFIX}{moment:%Y%m%dT%H%M%S%fZ}.txt"
         body = f"{title}\n{moment.isoformat()}\n\n{_environment()}\n\n{details}\n"
-        path.write_text(body, encoding="utf-8")
-        return path
+        for attempt in range(1000):  # a coarse clock can give two reports the same instant
+            extra = f"-{attempt}" if attempt else ""
+            path = self.crash_dir / f"{REPORT_PREFIX}{moment:%Y%m%dT%H%M%S%fZ}{extra}.txt"
+            try:
+                with path.open("x", encoding="utf-8") as report:
+                    report.write(body)
+            except FileExistsError:
+                continue
+            return path
+        raise FileExistsError(path)
 
     def report_exception(
         self,
@@ -67,6 +73,10 @@ class CrashLog:
         where: str = "",
     ) -> Path:
         """Write a report for an uncaught exception and tell the listener."""
+        import logging
+        import traceback
+
+        log = logging.getLogger(__name__)
         details = "".join(traceback.format_exception(kind, value, tb))
         title = f"Erreur inattendue{f' ({where})' if where else ''} : {kind.__name__}"
         path = self.write_report(title, details)
@@ -81,6 +91,8 @@ class CrashLog:
     def install(self) -> CrashLog:
         """Hook uncaught exceptions of every thread and hard crashes."""
         self.crash_dir.mkdir(parents=True, exist_ok=True)
+        self._previous_hooks = (sys.excepthook, threading.excepthook)
+        self._previous_fault_handler = faulthandler.is_enabled()
         self._collect_fault_log()
         self._fault_file = (self.crash_dir / FAULT_LOG).open("w", encoding="utf-8")
         faulthandler.enable(file=self._fault_file, all_threads=True)
@@ -104,11 +116,12 @@ class CrashLog:
         return self
 
     def uninstall(self) -> None:
-        """Restore the default hooks (tests; clean exit)."""
-        sys.excepthook = sys.__excepthook__
-        threading.excepthook = threading.__excepthook__
+        """Put back the hooks found at install (tests; clean exit)."""
+        sys.excepthook, threading.excepthook = self._previous_hooks
         if self._fault_file is not None:
             faulthandler.disable()
+            if self._previous_fault_handler:
+                faulthandler.enable()
             self._fault_file.close()
             self._fault_file = None
             (self.crash_dir / FAULT_LOG).unlink(missing_ok=True)

@@ -47,8 +47,16 @@ def main() -> None:
         raise SystemExit("usage: alembic -x db=PATH …")
     engine = make_engine(Path(db), StoreHealth(), pooled=False)
     try:
-        with engine.begin() as connection:
-            _run(connection)
+        with engine.connect() as connection:
+            # As in capadesk.core.storage.migrate: table rebuilds must not cascade deletes.
+            raw = connection.connection.driver_connection
+            assert raw is not None
+            raw.execute("PRAGMA foreign_keys=OFF")
+            with connection.begin():
+                _run(connection)
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise SystemExit(f"{len(broken)} broken foreign keys: rolled back")
     finally:
         engine.dispose()
 

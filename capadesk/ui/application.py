@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import os
 import sys
 import time
@@ -12,14 +11,13 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from capadesk import APP_ID, APP_NAME, __version__
+from capadesk.app import setup_logging
 from capadesk.core.errors import KnownError
 from capadesk.core.storage.snapshot import read_workshop_list
 from capadesk.crashlog import CrashLog
 from capadesk.i18n import _
 from capadesk.paths import AppPaths
 from capadesk.ui.main_window import MainWindow
-
-log = logging.getLogger(__name__)
 
 
 def _elapsed_ms() -> float:
@@ -48,7 +46,9 @@ def _open_store(window: MainWindow) -> None:
     try:
         store, report = open_store(paths.db_path, paths.backups_dir)
     except KnownError as error:
-        log.error("base inutilisable : %s", error.message)
+        import logging
+
+        logging.getLogger(__name__).error("base inutilisable : %s", error.message)
         window.show_store_problem(error.message)
         window.list_view.show_state(loading=False, empty=True)
         window.prompts.show_error(window, error.message)
@@ -98,6 +98,8 @@ def run_application(app_paths: AppPaths, crash_log: CrashLog, *, measure_startup
     def after_first_frame() -> None:
         if measure_startup:
             print(f"shown_ms={_elapsed_ms():.1f}", flush=True)  # noqa: T201 (bench protocol)
+        window.shortcuts.bind()
+        setup_logging(app_paths)
         _open_store(window)
         if measure_startup:
             print(f"ready_ms={_elapsed_ms():.1f}", flush=True)  # noqa: T201 (bench protocol)

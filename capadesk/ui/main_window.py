@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from capadesk import APP_NAME
@@ -12,8 +14,11 @@ from capadesk.paths import AppPaths
 from capadesk.ui.dialogs.prompts import Prompts
 from capadesk.ui.operations import Operations
 from capadesk.ui.presenters.workshop_list_presenter import WorkshopListPresenter
+from capadesk.ui.shortcuts import Shortcuts
 from capadesk.ui.views.workshop_list_view import WorkshopListView
-from capadesk.ui.views.workshop_view import WorkshopView
+
+if TYPE_CHECKING:
+    from capadesk.ui.views.workshop_view import WorkshopView
 
 
 class MainWindow(QMainWindow):
@@ -24,6 +29,7 @@ class MainWindow(QMainWindow):
         self.app_paths = app_paths
         self.setWindowTitle(APP_NAME)
         self.prompts = prompts or Prompts()
+        self.shortcuts = Shortcuts()
         self.undo_stack = QUndoStack(self)
         self.operations = Operations(self.undo_stack, self.prompts, self)
 
@@ -39,11 +45,14 @@ class MainWindow(QMainWindow):
 
         self.pages = QStackedWidget()
         self.list_view = WorkshopListView()
-        self.workshop_view = WorkshopView()
         self.pages.addWidget(self.list_view)
-        self.pages.addWidget(self.workshop_view)
         self.workshops = WorkshopListPresenter(
-            self.pages, self.list_view, self.workshop_view, self.operations, self.prompts, self
+            self.pages,
+            self.list_view,
+            self.operations,
+            self.prompts,
+            self.shortcuts,
+            self,
         )
         self.workshops.workshop_opened.connect(
             lambda w: self.setWindowTitle(f"{w.title} — {APP_NAME}")
@@ -64,6 +73,11 @@ class MainWindow(QMainWindow):
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1100, 720)
 
+    @property
+    def workshop_view(self) -> WorkshopView:
+        """The opened-workshop page (built on first use)."""
+        return self.workshops.workshop_view
+
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(_("&Fichier"))
@@ -72,15 +86,15 @@ class MainWindow(QMainWindow):
             file_menu.addAction(action)
         file_menu.addSeparator()
         quit_action = QAction(_("&Quitter"), self)
-        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.shortcuts.assign(quit_action, "Ctrl+Q")
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
 
         edit_menu = bar.addMenu(_("É&dition"))
         self.undo_action = self.undo_stack.createUndoAction(self, _("Annuler"))
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.shortcuts.assign(self.undo_action, standard="Undo")
         self.redo_action = self.undo_stack.createRedoAction(self, _("Rétablir"))
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.shortcuts.assign(self.redo_action, "Ctrl+Shift+Z", "Ctrl+Y")
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()

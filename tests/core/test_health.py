@@ -134,13 +134,21 @@ def test_an_empty_file_is_healthy_and_will_be_initialised(tmp_path: Path) -> Non
     assert "Schéma : base vide, initialisée au prochain lancement" in report.lines
 
 
-@pytest.mark.xfail(
-    reason="bug: check_store opens a Store to test the pragmas, which writes a WAL header into "
-    "an empty file (and switches a rollback-journal file to WAL); see the report",
-    strict=True,
-)
 def test_check_never_writes_to_the_file(tmp_path: Path) -> None:
     empty = tmp_path / "vide.db"
     empty.touch()
     check_store(empty)
     assert empty.stat().st_size == 0
+
+
+def test_check_leaves_a_rollback_journal_store_byte_for_byte(tmp_path: Path) -> None:
+    fixture = Path(__file__).parent.parent / "fixtures" / "db" / "0001_baseline.db"
+    copy = tmp_path / "capadesk.db"
+    copy.write_bytes(fixture.read_bytes())
+
+    report = check_store(copy)
+
+    assert report.healthy, report.verdict
+    assert copy.read_bytes() == fixture.read_bytes()
+    assert any(line.startswith("Journal : delete") for line in report.lines)
+    assert sorted(p.name for p in tmp_path.iterdir() if "check" in p.name) == []

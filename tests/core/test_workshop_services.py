@@ -165,11 +165,6 @@ def test_workshops_of_one_programme_share_it(store: Store) -> None:
     assert {w.programme_title for w in list_workshops(store)} == {"CAPACities 2024"}
 
 
-@pytest.mark.xfail(
-    reason="bug: programme_titled() compares with SQLite lower(), which folds ASCII only, so "
-    "a programme with a non-ASCII capital is created again on every save; see the report",
-    strict=True,
-)
 def test_a_programme_with_accented_capitals_is_not_duplicated(store: Store) -> None:
     summary, _changes = create_workshop(store, "Un", programme="Été Écully")
     edit_workshop(store, summary.public_id, title="Un", place="", day=None, programme="Été Écully")
@@ -361,11 +356,6 @@ def test_a_deleted_copy_frees_its_title(store: Store) -> None:
     assert again.title == "X (copie)"
 
 
-@pytest.mark.xfail(
-    reason="bug: copy_title() cuts the suffix off a long title, so the copy can be named like "
-    "the original or an earlier copy; see the report",
-    strict=True,
-)
 def test_a_copy_of_a_long_title_still_gets_a_distinct_title(store: Store) -> None:
     source, _changes = create_workshop(store, "y" * TITLE_MAX_LENGTH)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 import uuid
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from capadesk.core.errors import ValidationError
 from capadesk.i18n import _
@@ -13,9 +13,11 @@ from capadesk.i18n import _
 TITLE_MAX_LENGTH = 200
 
 
-@dataclass(frozen=True)
-class WorkshopSummary:
-    """One row of the workshop list: plain data, safe to hand to any thread or view."""
+class WorkshopSummary(NamedTuple):
+    """One row of the workshop list: plain data, safe to hand to any thread or view.
+
+    A NamedTuple (see capadesk.paths.AppPaths): the list is read before the window shows.
+    """
 
     public_id: uuid.UUID
     title: str
@@ -64,10 +66,14 @@ def clean_text(raw: str | None) -> str:
 
 
 def copy_title(title: str, existing: set[str]) -> str:
-    """The title of a duplicate: « X (copie) », then « X (copie 2) »… not yet in ``existing``."""
-    base = _("{title} (copie)").format(title=title)
-    candidate, number = base, 2
-    while candidate in existing:
-        candidate = _("{title} (copie {number})").format(title=title, number=number)
+    """The title of a duplicate: « X (copie) », then « X (copie 2) »… not yet in ``existing``.
+
+    A long title is shortened (never the suffix), so the copy always fits and never clashes.
+    """
+    number = 1
+    while True:
+        suffix = _(" (copie)") if number == 1 else _(" (copie {number})").format(number=number)
+        candidate = title[: TITLE_MAX_LENGTH - len(suffix)].rstrip() + suffix
+        if candidate not in existing:
+            return candidate
         number += 1
-    return candidate[:TITLE_MAX_LENGTH]

@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Changes:
+class Changes(NamedTuple):
     """The objects an operation touched.
 
     ``workshops`` lists workshops whose row changed; ``workshop_list`` says that the set or
     order of listed workshops changed (one added, removed or re-dated).
     """
 
-    workshops: frozenset[uuid.UUID] = field(default_factory=frozenset)
+    workshops: frozenset[uuid.UUID] = frozenset()
     workshop_list: bool = False
 
     def __or__(self, other: Changes) -> Changes:

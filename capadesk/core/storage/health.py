@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import os
+import sqlite3
+import tempfile
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from capadesk.core.errors import StoreError
-from capadesk.core.storage.engine import REQUIRED_PRAGMAS
+from capadesk.core.storage.engine import REQUIRED_PRAGMAS, apply_pragmas
 from capadesk.core.storage.probe import SCHEMA_HEAD, probe
-from capadesk.core.storage.store import Store
 from capadesk.i18n import _
 
 EXIT_HEALTHY = 0
@@ -30,8 +33,26 @@ class HealthReport:
         return self.exit_code == EXIT_HEALTHY
 
 
+def pragma_problems_in(folder: Path) -> list[str]:
+    """Whether the store's safety settings hold in ``folder``, tried on a scratch database.
+
+    The settings depend on the file system (a network share may refuse WAL), not on the store,
+    so checking them never needs to write to the store itself.
+    """
+    handle, name = tempfile.mkstemp(prefix=".capadesk-check-", suffix=".db", dir=folder)
+    scratch = Path(name)
+    try:
+        with closing(sqlite3.connect(scratch)) as connection:
+            connection.isolation_level = None
+            return apply_pragmas(connection)
+    finally:
+        os.close(handle)
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{scratch}{suffix}").unlink(missing_ok=True)
+
+
 def check_store(db_path: Path) -> HealthReport:
-    """Check the store at ``db_path`` read-only first; open it only once it is known sound."""
+    """Check the store at ``db_path`` without writing to it."""
     report = HealthReport(lines=[_("Base : {path}").format(path=db_path)])
     if not db_path.is_file():
         report.verdict = _("aucune base à cet emplacement (elle est créée au premier lancement).")
@@ -61,11 +82,13 @@ def check_store(db_path: Path) -> HealthReport:
                 rev=found.revision, head=SCHEMA_HEAD
             )
         )
-    store = Store(db_path)
-    try:
-        problems = list(store.health.problems)
-    finally:
-        store.close()
+    if found.journal_mode != "wal":
+        report.lines.append(
+            _("Journal : {mode} (passe en WAL à la prochaine ouverture)").format(
+                mode=found.journal_mode
+            )
+        )
+    problems = pragma_problems_in(db_path.parent)
     if problems:
         report.verdict, report.exit_code = "; ".join(problems), EXIT_PROBLEM
         return report

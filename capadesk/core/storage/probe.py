@@ -5,8 +5,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from capadesk.core.errors import CorruptStoreError, NotAStoreError
 from capadesk.i18n import _
@@ -18,13 +18,13 @@ APPLICATION_ID = 0x43415041
 SCHEMA_HEAD = "0001_baseline"
 
 
-@dataclass(frozen=True)
-class FileProbe:
-    """What a store file says about itself."""
+class FileProbe(NamedTuple):
+    """What a store file says about itself (a NamedTuple: read before the window shows)."""
 
     revision: str | None
     application_id: int
     user_tables: int
+    journal_mode: str = "wal"
 
     @property
     def is_blank(self) -> bool:
@@ -59,6 +59,7 @@ def probe(path: Path, *, full_check: bool = False) -> FileProbe:
                     path,
                 )
             application_id = connection.execute("PRAGMA application_id").fetchone()[0]
+            journal_mode = str(connection.execute("PRAGMA journal_mode").fetchone()[0]).lower()
             tables = {
                 row[0]
                 for row in connection.execute(
@@ -82,7 +83,7 @@ def probe(path: Path, *, full_check: bool = False) -> FileProbe:
             path,
         ) from error
 
-    found = FileProbe(revision, application_id, len(tables))
+    found = FileProbe(revision, application_id, len(tables), journal_mode)
     if not found.is_blank and (revision is None or application_id not in (0, APPLICATION_ID)):
         raise NotAStoreError(
             _("Le fichier {path} n'a pas été écrit par CapaDesk ; il n'est pas modifié.").format(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from capadesk.core.domain.workshop import WorkshopSummary
 from capadesk.i18n import _
@@ -27,6 +27,8 @@ class Prompts:
 
     def confirm_delete(self, parent: QWidget, workshop: WorkshopSummary) -> bool:
         """Ask before deleting; the default answer keeps the workshop."""
+        from PySide6.QtWidgets import QMessageBox  # its enums are built on import: not at start
+
         box = QMessageBox(parent)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(_("Supprimer l'atelier"))
@@ -42,4 +44,6 @@ class Prompts:
 
     def show_error(self, parent: QWidget, message: str) -> None:
         """Tell the user what went wrong and that nothing was changed."""
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(parent, _("CapaDesk"), message)

@@ -1,66 +1,38 @@
-"""The workshop list as a table model, and the accent-blind filter over it."""
+"""The workshop list as a table model, and the accent-blind filter over it.
+
+The list is on screen in the first frame, so this module stays off PySide6's ``Qt`` namespace:
+its first use builds about a hundred Python enums (≈ 60 ms, see bench/README.md). Items are
+stored by Qt (QStandardItemModel), so painting never calls back into Python with an enum.
+"""
 
 from __future__ import annotations
 
 import uuid
-from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from capadesk.core.domain.workshop import WorkshopSummary, folded
 from capadesk.i18n import _
 
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
+# Qt.ItemDataRole.UserRole + 1, as a number for the reason in the module docstring.
+ID_ROLE = 0x0100 + 1
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
-class WorkshopListModel(QAbstractTableModel):
+def _cells(workshop: WorkshopSummary) -> tuple[str, str, str, str]:
+    day = workshop.day.strftime("%d/%m/%Y") if workshop.day else ""
+    return (workshop.title, workshop.place, day, workshop.programme_title or "")
+
+
+class WorkshopListModel(QStandardItemModel):
     """Rows of WorkshopSummary; columns Titre, Lieu, Date, Programme."""
 
     def __init__(self) -> None:
-        super().__init__()
+        super().__init__(0, 4)
+        self.setHorizontalHeaderLabels([_("Titre"), _("Lieu"), _("Date"), _("Programme")])
         self._rows: list[WorkshopSummary] = []
-        self._headers = [_("Titre"), _("Lieu"), _("Date"), _("Programme")]
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802, B008 (Qt API)
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802, B008 (Qt API)
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(  # noqa: N802 (Qt API)
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        workshop = self._rows[index.row()]
-        if role == ID_ROLE:
-            return workshop.public_id
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._text(workshop, index.column())
-        return None
-
-    @staticmethod
-    def _text(workshop: WorkshopSummary, column: int) -> str:
-        if column == 0:
-            return workshop.title
-        if column == 1:
-            return workshop.place
-        if column == 2:
-            return workshop.day.strftime("%d/%m/%Y") if workshop.day else ""
-        return workshop.programme_title or ""
 
     def workshop_at(self, row: int) -> WorkshopSummary:
         """The workshop shown on ``row``."""
@@ -74,18 +46,33 @@ class WorkshopListModel(QAbstractTableModel):
         return None
 
     def replace(self, workshops: list[WorkshopSummary]) -> None:
-        """Show ``workshops``: only changed rows repaint when the order is unchanged."""
+        """Show ``workshops``; when the order is unchanged only the changed rows repaint."""
         same_order = [w.public_id for w in workshops] == [w.public_id for w in self._rows]
-        if not same_order:
-            self.beginResetModel()
-            self._rows = list(workshops)
-            self.endResetModel()
+        if same_order:
+            for row, (old, new) in enumerate(zip(self._rows, workshops, strict=True)):
+                if old != new:
+                    self._rows[row] = new
+                    self._fill(row, new)
             return
-        for row, (old, new) in enumerate(zip(self._rows, workshops, strict=True)):
-            if old != new:
-                self._rows[row] = new
-                last = self.index(row, self.columnCount() - 1)
-                self.dataChanged.emit(self.index(row, 0), last)
+        self.beginResetModel()
+        self.blockSignals(True)  # one reset instead of a signal per cell
+        try:
+            self._rows = list(workshops)
+            self.setRowCount(len(workshops))
+            for row, workshop in enumerate(workshops):
+                self._fill(row, workshop)
+        finally:
+            self.blockSignals(False)
+            self.endResetModel()
+
+    def _fill(self, row: int, workshop: WorkshopSummary) -> None:
+        for column, text in enumerate(_cells(workshop)):
+            item = QStandardItem(text)
+            item.setEditable(False)
+            item.setToolTip(text)
+            if column == 0:
+                item.setData(workshop.public_id, ID_ROLE)
+            self.setItem(row, column, item)
 
 
 class WorkshopFilter(QSortFilterProxyModel):

@@ -11,9 +11,10 @@ Signals:
 from __future__ import annotations
 
 import uuid
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, Signal, Slot
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from capadesk.core.domain.workshop import WorkshopSummary
@@ -22,8 +23,11 @@ from capadesk.i18n import _
 from capadesk.ui.dialogs.prompts import Prompts
 from capadesk.ui.models.workshop_list_model import WorkshopFilter, WorkshopListModel
 from capadesk.ui.operations import Operations
+from capadesk.ui.shortcuts import Shortcuts
 from capadesk.ui.views.workshop_list_view import WorkshopListView
-from capadesk.ui.views.workshop_view import WorkshopView
+
+if TYPE_CHECKING:
+    from capadesk.ui.views.workshop_view import WorkshopView
 
 
 class WorkshopListPresenter(QObject):
@@ -36,15 +40,16 @@ class WorkshopListPresenter(QObject):
         self,
         pages: QStackedWidget,
         list_view: WorkshopListView,
-        workshop_view: WorkshopView,
         operations: Operations,
         prompts: Prompts,
+        shortcuts: Shortcuts,
         window: QWidget,
     ) -> None:
         super().__init__(window)
+        self._shortcuts = shortcuts
         self._pages = pages
         self.view = list_view
-        self.workshop_view = workshop_view
+        self._workshop_view: WorkshopView | None = None
         self._operations = operations
         self._prompts = prompts
         self._window = window
@@ -55,13 +60,13 @@ class WorkshopListPresenter(QObject):
         self.proxy.setSourceModel(self.model)
         list_view.table.setModel(self.proxy)
 
-        self.new_action = self._action(_("&Nouvel atelier…"), QKeySequence.StandardKey.New)
-        self.open_action = self._action(_("&Ouvrir"), QKeySequence("Ctrl+O"))
-        self.edit_action = self._action(_("&Modifier…"), QKeySequence("F2"))
-        self.duplicate_action = self._action(_("D&upliquer"), QKeySequence("Ctrl+D"))
-        self.delete_action = self._action(_("&Supprimer…"), QKeySequence.StandardKey.Delete)
-        self.back_action = self._action(_("&Tous les ateliers"), QKeySequence("Esc"))
-        self.find_action = self._action(_("&Rechercher"), QKeySequence.StandardKey.Find)
+        self.new_action = self._action(_("&Nouvel atelier…"), standard="New")
+        self.open_action = self._action(_("&Ouvrir"), "Ctrl+O")
+        self.edit_action = self._action(_("&Modifier…"), "F2")
+        self.duplicate_action = self._action(_("D&upliquer"), "Ctrl+D")
+        self.delete_action = self._action(_("&Supprimer…"), standard="Delete")
+        self.back_action = self._action(_("&Tous les ateliers"), "Esc")
+        self.find_action = self._action(_("&Rechercher"), standard="Find")
 
         self.new_action.triggered.connect(self.create)
         self.open_action.triggered.connect(self.open_selected)
@@ -79,14 +84,31 @@ class WorkshopListPresenter(QObject):
         list_view.search.textChanged.connect(self.proxy.set_query)
         selection = list_view.table.selectionModel()
         selection.selectionChanged.connect(self._update_actions)
-        workshop_view.back_button.clicked.connect(self.show_list)
-        workshop_view.edit_button.clicked.connect(self.edit_current)
         operations.changes_made.connect(self._on_changes_made)
         self._update_actions()
 
-    def _action(self, text: str, shortcut: QKeySequence | QKeySequence.StandardKey) -> QAction:
+    @property
+    def workshop_view(self) -> WorkshopView:
+        """The opened-workshop page, built on first use rather than in the first frame."""
+        if self._workshop_view is None:
+            from capadesk.ui.views.workshop_view import WorkshopView
+
+            view = WorkshopView()
+            view.back_button.clicked.connect(self.show_list)
+            view.edit_button.clicked.connect(self.edit_current)
+            self._pages.addWidget(view)
+            self._workshop_view = view
+            self._update_actions()
+        return self._workshop_view
+
+    def _on_workshop_page(self) -> bool:
+        return (
+            self._workshop_view is not None and self._pages.currentWidget() is self._workshop_view
+        )
+
+    def _action(self, text: str, *keys: str, standard: str | None = None) -> QAction:
         action = QAction(text, self._window)
-        action.setShortcut(shortcut)
+        self._shortcuts.assign(action, *keys, standard=standard)
         self._window.addAction(action)
         return action
 
@@ -141,7 +163,7 @@ class WorkshopListPresenter(QObject):
 
     def current(self) -> WorkshopSummary | None:
         """The workshop the actions apply to: the opened one, else the selected row."""
-        if self.opened is not None and self._pages.currentWidget() is self.workshop_view:
+        if self.opened is not None and self._on_workshop_page():
             return self.opened
         index = self.view.table.currentIndex()
         if not index.isValid() or not self.view.table.selectionModel().isSelected(index):
@@ -191,9 +213,10 @@ class WorkshopListPresenter(QObject):
             (self.view.edit_button, self.edit_action),
             (self.view.duplicate_button, self.duplicate_action),
             (self.view.delete_button, self.delete_action),
-            (self.workshop_view.edit_button, self.edit_action),
         ):
             button.setEnabled(action.isEnabled())
+        if self._workshop_view is not None:
+            self._workshop_view.edit_button.setEnabled(self.edit_action.isEnabled())
 
     # --- actions ----------------------------------------------------------------------------
 

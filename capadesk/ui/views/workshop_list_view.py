@@ -1,13 +1,14 @@
-"""The home page: every workshop, a search box and the buttons that act on the selection."""
+"""The home page: every workshop, a search box and the buttons that act on the selection.
+
+Shown in the first frame: no ``Qt`` namespace here (see capadesk.ui.models.workshop_list_model).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+import html
+
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -25,11 +26,7 @@ class WorkshopListView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        heading = QLabel(_("Ateliers"))
-        font = QFont(heading.font())
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        heading.setFont(font)
+        heading = QLabel(f"<h2>{html.escape(_('Ateliers'))}</h2>")
         heading.setAccessibleName(_("Ateliers"))
 
         self.search = QLineEdit()
@@ -41,27 +38,25 @@ class WorkshopListView(QWidget):
         self.table.setRootIsDecorated(False)
         self.table.setUniformRowHeights(True)
         self.table.setAlternatingRowColors(True)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # QTreeView already selects single whole rows, and the model's items are read-only:
+        # setting those again would build QAbstractItemView's enums in the first frame.
         self.table.setAccessibleName(_("Liste des ateliers"))
         self.table.setAccessibleDescription(
             _("Entrée ouvre l'atelier, F2 le modifie, Suppr le supprime.")
         )
         self.table.header().setStretchLastSection(True)
-        self.table.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
 
-        self.empty_label = QLabel(
-            _("Aucun atelier pour l'instant.\nCréez le premier avec « Nouvel atelier » (Ctrl+N).")
+        self.empty_page = CentredMessage(
+            _("Aucun atelier pour l'instant."),
+            _("Créez le premier avec « Nouvel atelier » (Ctrl+N)."),
         )
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setWordWrap(True)
-        self.loading_label = QLabel(_("Ouverture de la base…"))
-        self.loading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label = self.empty_page.label
+        self.loading_page = CentredMessage(_("Ouverture de la base…"))
+        self.loading_label = self.loading_page.label
         self.body = QStackedWidget()
         self.body.addWidget(self.table)
-        self.body.addWidget(self.empty_label)
-        self.body.addWidget(self.loading_label)
+        self.body.addWidget(self.empty_page)
+        self.body.addWidget(self.loading_page)
 
         self.new_button = QPushButton(_("&Nouvel atelier"))
         self.open_button = QPushButton(_("&Ouvrir"))
@@ -83,8 +78,28 @@ class WorkshopListView(QWidget):
     def show_state(self, *, loading: bool, empty: bool) -> None:
         """Show the table, the « nothing yet » hint or the « opening » message."""
         if loading:
-            self.body.setCurrentWidget(self.loading_label)
+            self.body.setCurrentWidget(self.loading_page)
         elif empty:
-            self.body.setCurrentWidget(self.empty_label)
+            self.body.setCurrentWidget(self.empty_page)
         else:
             self.body.setCurrentWidget(self.table)
+
+
+class CentredMessage(QWidget):
+    """A few lines of text centred in the page, one under another.
+
+    Centred with HTML and stretches rather than Qt.AlignmentFlag, to stay off the ``Qt``
+    namespace in the first frame.
+    """
+
+    def __init__(self, *lines: str) -> None:
+        super().__init__()
+        self.label = QLabel(
+            '<div align="center">' + "<br>".join(html.escape(line) for line in lines) + "</div>"
+        )
+        self.label.setWordWrap(True)
+        self.label.setAccessibleName(" ".join(lines))
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(self.label)
+        layout.addStretch(1)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+import html
+
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from capadesk.core.domain.workshop import WorkshopSummary
 from capadesk.i18n import _
+from capadesk.ui.views.workshop_list_view import CentredMessage
 
 
 class WorkshopView(QWidget):
@@ -24,34 +25,30 @@ class WorkshopView(QWidget):
         top.addWidget(self.edit_button)
 
         self.title_label = QLabel()
-        font = QFont(self.title_label.font())
-        font.setPointSizeF(font.pointSizeF() * 1.8)
-        font.setBold(True)
-        self.title_label.setFont(font)
         self.title_label.setWordWrap(True)
-        self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details_label = QLabel()
         self.details_label.setWordWrap(True)
 
-        self.placeholder = QLabel(
+        self.placeholder_page = CentredMessage(
+            _("Cet atelier est prêt."),
             _(
-                "Cet atelier est prêt.\n\n"
                 "Le déroulé de la journée, la saisie en direct des irritants et des souhaits, "
                 "les fils communs et les votes s'afficheront ici."
-            )
+            ),
         )
-        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.placeholder.setWordWrap(True)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.title_label)
         layout.addWidget(self.details_label)
-        layout.addWidget(self.placeholder, 1)
+        layout.addWidget(self.placeholder_page, 1)
 
     def show_workshop(self, workshop: WorkshopSummary) -> None:
         """Display ``workshop``'s identity."""
-        self.title_label.setText(workshop.title)
+        from PySide6.QtCore import Qt  # after the first frame (see workshop_list_view)
+
+        self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.title_label.setText(f"<h1>{html.escape(workshop.title)}</h1>")
         self.title_label.setAccessibleName(workshop.title)
         parts = [
             workshop.place,

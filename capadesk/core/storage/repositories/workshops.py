@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from capadesk.core.domain.workshop import folded
 from capadesk.core.errors import NotFoundError
 from capadesk.core.storage.models import Programme, Step, UseCase, Workshop
 from capadesk.i18n import _
@@ -43,14 +44,17 @@ class WorkshopRepository:
         return set(self._session.scalars(query))
 
     def programme_titles(self) -> list[str]:
-        """Titles of every programme, alphabetical."""
-        return list(self._session.scalars(select(Programme.title).order_by(Programme.title)))
+        """Titles of every programme, alphabetical (accents ignored)."""
+        return sorted(self._session.scalars(select(Programme.title)), key=folded)
 
     def programme_titled(self, title: str) -> Programme:
-        """The programme with this title, created when missing."""
-        programme = self._session.scalars(
-            select(Programme).where(func.lower(Programme.title) == title.lower()).limit(1)
-        ).first()
+        """The programme with this title (case and accents aside), created when missing."""
+        # Compared in Python: SQLite's lower() folds ASCII only. Programmes are few.
+        wanted = folded(title)
+        programme = next(
+            (p for p in self._session.scalars(select(Programme)) if folded(p.title) == wanted),
+            None,
+        )
         if programme is None:
             programme = Programme(title=title)
             self._session.add(programme)
