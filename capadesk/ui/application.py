@@ -50,7 +50,7 @@ def _open_store(window: MainWindow) -> None:
 
         logging.getLogger(__name__).error("base inutilisable : %s", error.message)
         window.show_store_problem(error.message)
-        window.list_view.show_state(loading=False, empty=True)
+        window.list_view.show_unavailable(error.message)
         window.prompts.show_error(window, error.message)
         return
     window.operations.attach(store)

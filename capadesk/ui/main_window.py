@@ -18,6 +18,7 @@ from capadesk.ui.shortcuts import Shortcuts
 from capadesk.ui.views.workshop_list_view import WorkshopListView
 
 if TYPE_CHECKING:
+    from capadesk.core.domain.workshop import WorkshopSummary
     from capadesk.ui.views.workshop_view import WorkshopView
 
 
@@ -54,9 +55,8 @@ class MainWindow(QMainWindow):
             self.shortcuts,
             self,
         )
-        self.workshops.workshop_opened.connect(
-            lambda w: self.setWindowTitle(f"{w.title} — {APP_NAME}")
-        )
+        self.workshops.workshop_opened.connect(self._show_title_of)
+        self.workshops.opened_changed.connect(self._show_title_of)
         self.workshops.list_shown.connect(lambda: self.setWindowTitle(APP_NAME))
 
         central = QWidget()
@@ -72,6 +72,9 @@ class MainWindow(QMainWindow):
         geometry = self._settings.value("main_window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1100, 720)
+
+    def _show_title_of(self, workshop: WorkshopSummary) -> None:
+        self.setWindowTitle(f"{workshop.title} — {APP_NAME}")
 
     @property
     def workshop_view(self) -> WorkshopView:

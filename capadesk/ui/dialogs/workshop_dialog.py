@@ -84,10 +84,10 @@ class WorkshopDialog(QDialog):
         self._update_ok()
 
         form = QFormLayout(self)
-        form.addRow(_("&Titre :"), self.title_edit)
-        form.addRow(_("&Lieu :"), self.place_edit)
-        form.addRow(_("Date :"), day_row)
-        form.addRow(_("&Programme :"), self.programme_edit)
+        form.addRow(_("&Titre\u00a0:"), self.title_edit)
+        form.addRow(_("&Lieu\u00a0:"), self.place_edit)
+        form.addRow(_("Date\u00a0:"), day_row)
+        form.addRow(_("&Programme\u00a0:"), self.programme_edit)
         form.addRow(self.buttons)
         self.setMinimumWidth(480)
 

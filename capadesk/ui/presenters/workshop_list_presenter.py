@@ -5,6 +5,7 @@ which must load after the first frame so the window shows at once.
 
 Signals:
     workshop_opened(WorkshopSummary): the user opened a workshop.
+    opened_changed(WorkshopSummary): the opened workshop was edited (or an edit undone).
     list_shown(): the user went back to the list.
 """
 
@@ -30,10 +31,15 @@ if TYPE_CHECKING:
     from capadesk.ui.views.workshop_view import WorkshopView
 
 
+# Titre, Lieu, Date (Programme takes the rest): titles are long, « Dessine-moi ton cas d'usage… ».
+COLUMN_WIDTHS = (440, 220, 100)
+
+
 class WorkshopListPresenter(QObject):
     """See module docstring."""
 
     workshop_opened = Signal(object)
+    opened_changed = Signal(object)
     list_shown = Signal()
 
     def __init__(
@@ -59,6 +65,8 @@ class WorkshopListPresenter(QObject):
         self.proxy = WorkshopFilter()
         self.proxy.setSourceModel(self.model)
         list_view.table.setModel(self.proxy)
+        for column, width in enumerate(COLUMN_WIDTHS):
+            list_view.table.setColumnWidth(column, width)
 
         self.new_action = self._action(_("&Nouvel atelier…"), standard="New")
         self.open_action = self._action(_("&Ouvrir"), "Ctrl+O")
@@ -147,6 +155,7 @@ class WorkshopListPresenter(QObject):
     def _on_changes_made(self, changes: Changes) -> None:
         if not (changes.workshop_list or changes.workshops):
             return
+        previous_row = self.view.table.currentIndex().row()
         self._reload()
         if self.opened is not None and self.opened.public_id in changes.workshops:
             row = self.model.row_of(self.opened.public_id)
@@ -155,9 +164,10 @@ class WorkshopListPresenter(QObject):
             else:
                 self.opened = self.model.workshop_at(row)
                 self.workshop_view.show_workshop(self.opened)
-        for public_id in changes.workshops:
-            if self.select(public_id):
-                break
+                self.opened_changed.emit(self.opened)
+        if not any(self.select(public_id) for public_id in changes.workshops):
+            # The changed row left the list (deleted): keep the keyboard on its neighbour.
+            self._select_row(max(0, min(previous_row, self.proxy.rowCount() - 1)))
 
     # --- selection --------------------------------------------------------------------------
 

@@ -75,6 +75,17 @@ class WorkshopListView(QWidget):
         layout.addWidget(self.body, 1)
         layout.addLayout(buttons)
 
+    def show_unavailable(self, reason: str) -> None:
+        """Say the store could not be opened, instead of inviting to create a workshop."""
+        self.loading_label.setText(
+            '<div align="center">'
+            + html.escape(_("La base de données n'a pas pu être ouverte."))
+            + "<br>"
+            + html.escape(reason)
+            + "</div>"
+        )
+        self.body.setCurrentWidget(self.loading_page)
+
     def show_state(self, *, loading: bool, empty: bool) -> None:
         """Show the table, the « nothing yet » hint or the « opening » message."""
         if loading:

@@ -48,6 +48,7 @@ class WorkshopView(QWidget):
         from PySide6.QtCore import Qt  # after the first frame (see workshop_list_view)
 
         self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details_label.setTextFormat(Qt.TextFormat.PlainText)  # user text, never markup
         self.title_label.setText(f"<h1>{html.escape(workshop.title)}</h1>")
         self.title_label.setAccessibleName(workshop.title)
         parts = [

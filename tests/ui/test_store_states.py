@@ -1,0 +1,325 @@
+"""What the window shows and allows before the store opens, when it is empty, and when it refuses
+writes or cannot be opened at all."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from PySide6.QtWidgets import QApplication
+
+from capadesk.core.domain.workshop import WorkshopSummary
+from capadesk.core.services.workshop_commands import CreateWorkshop, DeleteWorkshop
+from capadesk.core.services.workshops import list_workshops
+from capadesk.core.storage import migrate
+from capadesk.core.storage.migrate import OpenReport, open_store
+from capadesk.core.storage.store import Store
+from capadesk.paths import AppPaths
+from capadesk.ui import application
+from capadesk.ui.main_window import MainWindow
+
+from .fakes import FakePrompts
+from .helpers import (
+    attach,
+    displayed_text,
+    listed_titles,
+    seed,
+    selected_titles,
+    shown_page,
+    store_titles,
+)
+
+PRAGMA_PROBLEM = "le réglage SQLite synchronous vaut 0 au lieu de 2"
+
+WRITE_ACTIONS = ("new_action", "edit_action", "duplicate_action", "delete_action")
+
+
+def summary(title: str, day: dt.date | None = None) -> WorkshopSummary:
+    return WorkshopSummary(
+        public_id=uuid.uuid4(),
+        title=title,
+        place="",
+        day=day,
+        programme_title=None,
+        updated_at=dt.datetime(2026, 1, 1, tzinfo=dt.UTC),
+    )
+
+
+def enabled(window: MainWindow, name: str) -> bool:
+    return bool(getattr(window.workshops, name).isEnabled())
+
+
+# --- before the store is attached -----------------------------------------------------------
+
+
+def test_without_a_snapshot_the_list_says_it_is_opening(window: MainWindow) -> None:
+    window.workshops.show_snapshot(None)
+
+    view = window.list_view
+    assert shown_page(window) == "loading"
+    assert displayed_text(view.loading_label) == "Ouverture de la base…"
+    for name in WRITE_ACTIONS:
+        assert not enabled(window, name), name
+    assert not enabled(window, "open_action")
+    assert not view.new_button.isEnabled()
+    assert not view.delete_button.isEnabled()
+
+
+def test_a_snapshot_is_listed_read_only_until_the_store_opens(
+    window: MainWindow, store: Store
+) -> None:
+    window.workshops.show_snapshot(None)
+    rows = [summary("Atelier récent", dt.date(2026, 4, 1)), summary("Atelier ancien")]
+
+    window.workshops.show_snapshot(rows)
+
+    view = window.list_view
+    assert shown_page(window) == "table"
+    assert listed_titles(window) == ["Atelier récent", "Atelier ancien"]
+    assert selected_titles(window) == ["Atelier récent"]
+    assert enabled(window, "open_action")  # reading needs no store
+    for name in WRITE_ACTIONS:
+        assert not enabled(window, name), name
+
+    window.operations.attach(store)
+    window.workshops.store_opened()
+
+    # The store is the truth: it holds no workshop, so the snapshot's rows go.
+    assert listed_titles(window) == []
+    assert shown_page(window) == "empty"
+    assert enabled(window, "new_action")
+    assert view.new_button.isEnabled()
+    assert not enabled(window, "edit_action")
+
+
+def test_store_opened_enables_the_actions_and_keeps_the_selection(
+    window: MainWindow, store: Store
+) -> None:
+    seed(store, "Atelier A", day=dt.date(2026, 2, 1))
+    second = seed(store, "Atelier B", day=dt.date(2026, 1, 1))
+    window.workshops.show_snapshot(list_workshops(store))
+    window.workshops.select(second.public_id)
+
+    window.operations.attach(store)
+    window.workshops.store_opened()
+
+    assert selected_titles(window) == ["Atelier B"]
+    for name in (*WRITE_ACTIONS, "open_action"):
+        assert enabled(window, name), name
+    assert window.list_view.edit_button.isEnabled()
+
+
+def test_an_empty_store_shows_the_empty_state(
+    qtbot: QtBot, window: MainWindow, store: Store, prompts: FakePrompts
+) -> None:
+    attach(qtbot, window, store)
+    view = window.list_view
+
+    assert shown_page(window) == "empty"
+    assert displayed_text(view.empty_label).startswith("Aucun atelier pour l'instant.")
+    assert "Ctrl+N" in displayed_text(view.empty_label)
+    assert enabled(window, "new_action")
+    for name in ("open_action", "edit_action", "duplicate_action", "delete_action"):
+        assert not enabled(window, name), name
+
+    prompts.answer("Premier atelier").confirm(True)
+    window.workshops.new_action.trigger()
+    assert shown_page(window) == "table"
+
+    window.workshops.delete_action.trigger()
+    assert shown_page(window) == "empty"
+
+
+def test_commands_do_nothing_before_the_store_is_attached(
+    qtbot: QtBot, window: MainWindow, prompts: FakePrompts
+) -> None:
+    with qtbot.assertNotEmitted(window.operations.changes_made):
+        assert not window.operations.execute(CreateWorkshop("Trop tôt"))
+    assert window.undo_stack.count() == 0
+    assert prompts.errors == []
+
+
+# --- a store that refuses writes ------------------------------------------------------------
+
+
+@pytest.fixture
+def unhealthy(store: Store) -> Store:
+    """The store as when a pragma check failed on one of its connections."""
+    store.health.record([PRAGMA_PROBLEM])
+    assert not store.writable
+    return store
+
+
+def test_a_read_only_store_disables_every_change(
+    qtbot: QtBot, window: MainWindow, store: Store, prompts: FakePrompts
+) -> None:
+    seed(store, "Atelier existant")
+    store.health.record([PRAGMA_PROBLEM])
+
+    attach(qtbot, window, store)
+
+    assert listed_titles(window) == ["Atelier existant"]
+    for name in WRITE_ACTIONS:
+        assert not enabled(window, name), name
+    assert enabled(window, "open_action")
+    window.workshops.new_action.trigger()  # a disabled action does nothing, asks nothing
+    assert prompts.fields_asked == []
+
+
+def test_a_read_only_store_refuses_a_command_in_french(
+    qtbot: QtBot, window: MainWindow, unhealthy: Store, prompts: FakePrompts
+) -> None:
+    attach(qtbot, window, unhealthy)
+
+    with qtbot.assertNotEmitted(window.operations.changes_made):
+        done = window.operations.execute(CreateWorkshop("Interdit"))
+
+    assert not done
+    assert prompts.errors == [
+        "La base est ouverte en lecture seule pour protéger vos données : " + PRAGMA_PROBLEM + "."
+    ]
+    assert store_titles(unhealthy) == []
+    assert listed_titles(window) == []
+    assert window.undo_stack.count() == 0
+
+
+def test_an_undo_refused_by_the_store_is_dropped_from_the_history(
+    qtbot: QtBot, window: MainWindow, store: Store, prompts: FakePrompts
+) -> None:
+    workshop = seed(store, "Atelier")
+    attach(qtbot, window, store)
+    assert window.operations.execute(DeleteWorkshop(workshop))
+    store.health.record([PRAGMA_PROBLEM])
+
+    with qtbot.assertNotEmitted(window.operations.changes_made):
+        window.undo_action.trigger()
+
+    assert len(prompts.errors) == 1
+    assert PRAGMA_PROBLEM in prompts.errors[0]
+    assert store_titles(store) == []  # still deleted: nothing was changed
+    assert window.undo_stack.count() == 0  # the entry cannot be replayed safely any more
+    assert not window.undo_action.isEnabled()
+
+
+# --- application start: opening the store ---------------------------------------------------
+
+
+@pytest.fixture
+def disconnect_quit_hook() -> Iterator[list[Store]]:
+    """Stores that application._open_store hooked on aboutToQuit: unhooked and closed after."""
+    stores: list[Store] = []
+    yield stores
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    for store in stores:
+        app.aboutToQuit.disconnect(store.close)
+        store.close()
+
+
+def test_open_store_at_start_attaches_it_and_lists_its_workshops(
+    qtbot: QtBot,
+    window: MainWindow,
+    app_paths: AppPaths,
+    prompts: FakePrompts,
+    disconnect_quit_hook: list[Store],
+) -> None:
+    first, _report = open_store(app_paths.db_path, app_paths.backups_dir)
+    seed(first, "Atelier d'hier")
+    first.close()
+    window.workshops.show_snapshot(None)
+
+    application._open_store(window)
+
+    store = window.operations.store
+    assert store is not None
+    disconnect_quit_hook.append(store)
+    assert listed_titles(window) == ["Atelier d'hier"]
+    assert selected_titles(window) == ["Atelier d'hier"]
+    assert enabled(window, "new_action")
+    assert window.banner.isHidden()
+    assert prompts.errors == []
+
+
+def test_a_store_from_a_newer_capadesk_is_reported_and_nothing_can_be_changed(
+    qtbot: QtBot, window: MainWindow, app_paths: AppPaths, prompts: FakePrompts
+) -> None:
+    created, _report = open_store(app_paths.db_path, app_paths.backups_dir)
+    created.close()
+    with sqlite3.connect(app_paths.db_path) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '0099_futur'")
+    connection.close()
+    before = app_paths.db_path.read_bytes()
+    window.show()
+    window.workshops.show_snapshot(None)
+
+    application._open_store(window)
+
+    assert window.operations.store is None
+    assert len(prompts.errors) == 1
+    assert "version plus récente de CapaDesk" in prompts.errors[0]
+    assert window.banner.isVisible()
+    assert window.banner.text() == prompts.errors[0]
+    # The body says the base is unavailable, not « Ouverture… » nor « Créez le premier… ».
+    assert shown_page(window) == "loading"
+    assert "n'a pas pu être ouverte" in displayed_text(window.list_view.loading_label)
+    assert "version plus récente" in displayed_text(window.list_view.loading_label)
+    assert not enabled(window, "new_action")
+    assert app_paths.db_path.read_bytes() == before
+
+
+def test_a_read_only_store_at_start_shows_the_banner(
+    qtbot: QtBot,
+    window: MainWindow,
+    app_paths: AppPaths,
+    monkeypatch: pytest.MonkeyPatch,
+    disconnect_quit_hook: list[Store],
+) -> None:
+    real_open_store = migrate.open_store
+
+    def open_unhealthy(db_path: Path, backups_dir: Path) -> tuple[Store, OpenReport]:
+        opened, report = real_open_store(db_path, backups_dir)
+        opened.health.record([PRAGMA_PROBLEM])
+        return opened, report
+
+    monkeypatch.setattr(migrate, "open_store", open_unhealthy)
+    window.show()
+
+    application._open_store(window)
+
+    assert window.operations.store is not None
+    disconnect_quit_hook.append(window.operations.store)
+    assert window.banner.isVisible()
+    assert PRAGMA_PROBLEM in window.banner.text()
+    assert "lecture seule" in window.banner.text()
+    assert not enabled(window, "new_action")
+
+
+def test_an_upgraded_store_is_reported_in_the_status_bar(
+    qtbot: QtBot,
+    window: MainWindow,
+    app_paths: AppPaths,
+    monkeypatch: pytest.MonkeyPatch,
+    disconnect_quit_hook: list[Store],
+) -> None:
+    backup = app_paths.backups_dir / "avant-migration-0000.db"
+
+    def open_upgraded(db_path: Path, backups_dir: Path) -> tuple[Store, OpenReport]:
+        opened, _report = open_store(db_path, backups_dir)
+        return opened, OpenReport(upgraded_from="0000_ancienne", backup=backup)
+
+    monkeypatch.setattr(migrate, "open_store", open_upgraded)
+
+    application._open_store(window)
+
+    assert window.operations.store is not None
+    disconnect_quit_hook.append(window.operations.store)
+    message = window.statusBar().currentMessage()
+    assert "0000_ancienne" in message
+    assert str(backup) in message
+    assert window.banner.isHidden()
