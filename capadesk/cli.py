@@ -16,7 +16,7 @@ def build_parser() -> argparse.ArgumentParser:
     """The whole command line, GUI options included."""
     parser = argparse.ArgumentParser(
         prog="capadesk",
-        description=_("CapaDesk : le bureau de l'animateur d'ateliers participatifs."),
+        description=_("CapaDesk\u00a0: le bureau de l'animateur d'ateliers participatifs."),
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     parser.add_argument(
@@ -31,7 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
     workshops = commands.add_parser("workshops", help=_("lister ou créer des ateliers"))
     workshop_commands = workshops.add_subparsers(dest="action", metavar="ACTION", required=True)
     workshop_commands.add_parser(
-        "list", help=_("un atelier par ligne : son identifiant, son titre")
+        "list", help=_("un atelier par ligne\u00a0: son identifiant, son titre")
     )
     create = workshop_commands.add_parser("create", help=_("créer un atelier vide"))
     create.add_argument("title", metavar="TITRE")
@@ -40,7 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     create.add_argument("--programme", metavar="PROGRAMME")
 
     commands.add_parser(
-        "check", help=_("vérifier la base : intégrité, réglages SQLite, version du schéma")
+        "check", help=_("vérifier la base\u00a0: intégrité, réglages SQLite, version du schéma")
     )
     return parser
 
@@ -50,7 +50,7 @@ def _parse_date(text: str) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError as error:
         raise argparse.ArgumentTypeError(
-            _("date invalide {text!r} : attendu AAAA-MM-JJ").format(text=text)
+            _("date invalide {text!r}\u00a0: attendu AAAA-MM-JJ").format(text=text)
         ) from error
 
 
@@ -67,11 +67,11 @@ def run(args: argparse.Namespace) -> int:
             for line in report.lines:
                 print(line)
             if not report.healthy:
-                print(_("Erreur : {problem}").format(problem=report.verdict), file=sys.stderr)
+                print(_("Erreur\u00a0: {problem}").format(problem=report.verdict), file=sys.stderr)
             return report.exit_code
         return _run_workshops(args, app_paths)
     except KnownError as error:
-        print(_("Erreur : {message}").format(message=error.message), file=sys.stderr)
+        print(_("Erreur\u00a0: {message}").format(message=error.message), file=sys.stderr)
         return 1
 
 

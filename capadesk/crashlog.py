@@ -31,7 +31,7 @@ def _environment() -> str:
     lines = [
         f"{APP_NAME} {__version__}",
         f"Python {platform.python_version()} ({sys.executable})",
-        f"Système : {platform.platform()}",
+        f"Système\u00a0: {platform.platform()}",
     ]
     qt = sys.modules.get("PySide6")
     if qt is not None:
@@ -78,7 +78,7 @@ class CrashLog:
 
         log = logging.getLogger(__name__)
         details = "".join(traceback.format_exception(kind, value, tb))
-        title = f"Erreur inattendue{f' ({where})' if where else ''} : {kind.__name__}"
+        title = f"Erreur inattendue{f' ({where})' if where else ''}\u00a0: {kind.__name__}"
         path = self.write_report(title, details)
         log.error("%s — rapport : %s\n%s", title, path, details)
         if self.listener is not None:

@@ -59,9 +59,9 @@ def _open_store(window: MainWindow) -> None:
         window.show_store_problem(store.refusal().message)
     if report.upgraded_from:
         window.statusBar().showMessage(
-            _("Base mise à jour (révision {rev}) ; sauvegarde préalable : {backup}").format(
-                rev=report.upgraded_from, backup=report.backup
-            )
+            _(
+                "Base mise à jour (révision {rev})\u00a0; sauvegarde préalable\u00a0: {backup}"
+            ).format(rev=report.upgraded_from, backup=report.backup)
         )
     QApplication.instance().aboutToQuit.connect(store.close)  # type: ignore[union-attr]
 

@@ -64,7 +64,7 @@ def test_backup_replaces_an_existing_target(store: Store, tmp_path: Path) -> Non
 def test_snapshot_names_the_file_by_time_and_label(store: Store, tmp_path: Path) -> None:
     moment = dt.datetime(2022, 6, 14, 10, 30, 15, 123456, tzinfo=dt.timezone(dt.timedelta(hours=2)))
 
-    made = snapshot(store.path, tmp_path / "backups", "Avant l'import !", now=moment)
+    made = snapshot(store.path, tmp_path / "backups", "Avant l'import\u00a0!", now=moment)
 
     assert made == tmp_path / "backups" / "capadesk-20220614T083015123456Z-avant-l-import.db"
     assert made.is_file()

@@ -43,7 +43,7 @@ def test_create_then_list_then_check(tmp_path: Path, capsys: pytest.CaptureFixtu
 
     code, out, err = run(capsys, "--home", home, "check")
     assert (code, err) == (0, "")
-    assert f"Schéma : révision {SCHEMA_HEAD} (à jour)" in out
+    assert f"Schéma\u00a0: révision {SCHEMA_HEAD} (à jour)" in out
     assert out.rstrip().endswith("La base est saine.")
     assert (tmp_path / "D" / "data" / "capadesk.db").is_file()
 
@@ -102,7 +102,7 @@ def test_an_empty_title_is_refused_in_french(
 
     assert code == 1
     assert out == ""
-    assert err == "Erreur : Le titre de l'atelier ne peut pas être vide.\n"
+    assert err == "Erreur\u00a0: Le titre de l'atelier ne peut pas être vide.\n"
     _code, listed, _err = run(capsys, "--home", str(tmp_path), "workshops", "list")
     assert listed == ""
 
@@ -113,7 +113,7 @@ def test_an_invalid_date_is_a_usage_error(
     with pytest.raises(SystemExit) as exited:
         cli.main(["--home", str(tmp_path), "workshops", "create", "A", "--date", "14/06/2022"])
     assert exited.value.code == 2
-    assert "date invalide '14/06/2022' : attendu AAAA-MM-JJ" in capsys.readouterr().err
+    assert "date invalide '14/06/2022'\u00a0: attendu AAAA-MM-JJ" in capsys.readouterr().err
     assert not (tmp_path / "data").exists()
 
 
@@ -121,8 +121,8 @@ def test_check_without_a_store(tmp_path: Path, capsys: pytest.CaptureFixture[str
     code, out, err = run(capsys, "--home", str(tmp_path), "check")
 
     assert code == EXIT_MISSING
-    assert out.startswith("Base : ")
-    assert err.startswith("Erreur : aucune base à cet emplacement")
+    assert out.startswith("Base\u00a0: ")
+    assert err.startswith("Erreur\u00a0: aucune base à cet emplacement")
     assert not (tmp_path / "data").exists()  # check creates nothing
 
 
@@ -149,7 +149,7 @@ def test_a_store_from_a_newer_version_is_refused(
     code, out, err = run(capsys, "--home", home, "workshops", "list")
 
     assert (code, out) == (1, "")
-    assert err.startswith("Erreur : Cette base a été écrite par une version plus récente")
+    assert err.startswith("Erreur\u00a0: Cette base a été écrite par une version plus récente")
     code, _out, err = run(capsys, "--home", home, "check")
     assert code == EXIT_PROBLEM
     assert "plus récente" in err

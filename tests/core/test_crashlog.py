@@ -62,19 +62,19 @@ def test_an_uncaught_exception_writes_a_report_and_tells_the_listener(
     crash_log.listener = listener
     crash_log.install()
 
-    _raise_and_hook("boum « é » 45 €")
+    _raise_and_hook("boum «\u00a0é\u00a0» 45 €")
 
     (report,) = crash_log.pending()
     assert report.parent == crash_dir
     text = report.read_text(encoding="utf-8")
-    assert text.startswith("Erreur inattendue : ValueError\n")
+    assert text.startswith("Erreur inattendue\u00a0: ValueError\n")
     assert f"CapaDesk {__version__}" in text
-    assert "ValueError: boum « é » 45 €" in text
+    assert "ValueError: boum «\u00a0é\u00a0» 45 €" in text
     assert "_raise_and_hook" in text  # the traceback is there
     assert len(listener.calls) == 1
     called_with, details = listener.calls[0]
     assert called_with == report
-    assert "ValueError: boum « é » 45 €" in details
+    assert "ValueError: boum «\u00a0é\u00a0» 45 €" in details
 
 
 def test_an_exception_in_another_thread_is_reported_with_its_name(crash_log: CrashLog) -> None:
@@ -91,7 +91,7 @@ def test_an_exception_in_another_thread_is_reported_with_its_name(crash_log: Cra
 
     (report,) = crash_log.pending()
     assert report.read_text(encoding="utf-8").startswith(
-        "Erreur inattendue (export-pdf) : RuntimeError"
+        "Erreur inattendue (export-pdf)\u00a0: RuntimeError"
     )
     assert [r for r, _d in listener.calls] == [report]
 

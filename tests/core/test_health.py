@@ -36,10 +36,10 @@ def test_a_healthy_store(store: Store) -> None:
     assert report.exit_code == EXIT_HEALTHY
     assert report.healthy
     assert report.verdict == ""
-    assert report.lines[0] == f"Base : {store.path}"
-    assert "Intégrité : ok" in report.lines
-    assert f"Schéma : révision {SCHEMA_HEAD} (à jour)" in report.lines
-    assert any(line.startswith("Réglages SQLite : journal_mode=WAL") for line in report.lines)
+    assert report.lines[0] == f"Base\u00a0: {store.path}"
+    assert "Intégrité\u00a0: ok" in report.lines
+    assert f"Schéma\u00a0: révision {SCHEMA_HEAD} (à jour)" in report.lines
+    assert any(line.startswith("Réglages SQLite\u00a0: journal_mode=WAL") for line in report.lines)
     assert report.lines[-1] == "La base est saine."
 
 
@@ -77,7 +77,7 @@ def test_damaged_pages_are_reported_and_unchanged(tmp_path: Path) -> None:
 
     assert report.exit_code == EXIT_PROBLEM
     assert "endommagée" in report.verdict
-    assert "Intégrité : ok" not in report.lines
+    assert "Intégrité\u00a0: ok" not in report.lines
     assert sha256(path) == before
 
 
@@ -119,7 +119,7 @@ def test_an_older_known_revision_is_healthy_and_announces_the_upgrade(
 
     assert report.healthy, report.verdict
     assert (
-        "Schéma : révision 0001_baseline, mise à jour vers 0002_suivante au prochain lancement"
+        "Schéma\u00a0: révision 0001_baseline, mise à jour vers 0002_suivante au prochain lancement"
         in report.lines
     )
 
@@ -131,7 +131,7 @@ def test_an_empty_file_is_healthy_and_will_be_initialised(tmp_path: Path) -> Non
     report = check_store(path)
 
     assert report.healthy
-    assert "Schéma : base vide, initialisée au prochain lancement" in report.lines
+    assert "Schéma\u00a0: base vide, initialisée au prochain lancement" in report.lines
 
 
 def test_check_never_writes_to_the_file(tmp_path: Path) -> None:
@@ -150,5 +150,5 @@ def test_check_leaves_a_rollback_journal_store_byte_for_byte(tmp_path: Path) -> 
 
     assert report.healthy, report.verdict
     assert copy.read_bytes() == fixture.read_bytes()
-    assert any(line.startswith("Journal : delete") for line in report.lines)
+    assert any(line.startswith("Journal\u00a0: delete") for line in report.lines)
     assert sorted(p.name for p in tmp_path.iterdir() if "check" in p.name) == []

@@ -27,7 +27,7 @@ VARIED = [
     ("Écully", dt.date(2024, 3, 1), None),
     ("Echirolles", dt.date(2024, 3, 1), "Isère"),
     ("zèbre", dt.date(2024, 3, 1), None),
-    ("Ateliers « données » — 45 €", dt.date(2024, 3, 1), None),
+    ("Ateliers «\u00a0données\u00a0» — 45 €", dt.date(2024, 3, 1), None),
     ("Lyon", dt.date(2025, 1, 15), "CAPACities 2025"),
     ("Œuvre commune", None, None),
     ("avant-première", None, None),
@@ -56,7 +56,7 @@ def test_the_list_order_folds_accents(varied_store: Store) -> None:
 
     assert titles == [
         "Lyon",  # newest day first
-        "Ateliers « données » — 45 €",
+        "Ateliers «\u00a0données\u00a0» — 45 €",
         "Echirolles",
         "Écully",  # « É » sorts as « e », among the E's
         "Eybens",

@@ -56,7 +56,7 @@ def test_a_few_labels_in_french() -> None:
     assert CaptureKind.DATABASE.label == "Base de données"
     assert ParticipantType.RESIDENT.label == "Usager / habitant"
     assert StepFormat.PARALLEL.label == "Groupes en parallèle"
-    assert ActivityKind.PROJECTION_2027.label == "Projection « nous sommes en 2027 »"
+    assert ActivityKind.PROJECTION_2027.label == "Projection «\u00a0nous sommes en 2027\u00a0»"
 
 
 def test_the_capture_colour_code_of_the_use_case_drawing() -> None:

@@ -32,8 +32,8 @@ def _listed(store: Store) -> list[uuid.UUID]:
 
 
 def test_create_apply_revert_apply_keeps_the_same_uuid(store: Store) -> None:
-    command = CreateWorkshop("Atelier « test »", place="Lyon", day=dt.date(2024, 6, 1))
-    assert command.text == "Créer l'atelier « Atelier « test » »"
+    command = CreateWorkshop("Atelier «\u00a0test\u00a0»", place="Lyon", day=dt.date(2024, 6, 1))
+    assert command.text == "Créer l'atelier «\u00a0Atelier «\u00a0test\u00a0»\u00a0»"
 
     assert command.apply(store) == Changes.of_workshop(command.public_id, listing=True)
     created = get_workshop(store, command.public_id)
@@ -68,7 +68,7 @@ def test_edit_revert_restores_every_field(store: Store) -> None:
     command = EditWorkshop(
         before, title_text="Après", place="Écully", day=None, programme="Autre programme"
     )
-    assert command.text == "Modifier l'atelier « Avant »"
+    assert command.text == "Modifier l'atelier «\u00a0Avant\u00a0»"
 
     assert command.apply(store) == Changes.of_workshop(before.public_id, listing=True)
     after = get_workshop(store, before.public_id)
@@ -117,7 +117,7 @@ def test_duplicate_apply_revert_apply_keeps_the_same_uuid(store: Store) -> None:
             )
         )
     command = DuplicateWorkshop(source)
-    assert command.text == "Dupliquer l'atelier « Source »"
+    assert command.text == "Dupliquer l'atelier «\u00a0Source\u00a0»"
 
     command.apply(store)
     assert get_workshop(store, command.copy_id).title == "Source (copie)"
@@ -134,7 +134,7 @@ def test_duplicate_apply_revert_apply_keeps_the_same_uuid(store: Store) -> None:
 def test_delete_and_undo(store: Store) -> None:
     target, _changes = create_workshop(store, "À supprimer")
     command = DeleteWorkshop(target)
-    assert command.text == "Supprimer l'atelier « À supprimer »"
+    assert command.text == "Supprimer l'atelier «\u00a0À supprimer\u00a0»"
 
     assert command.apply(store) == Changes.of_workshop(target.public_id, listing=True)
     assert _listed(store) == []

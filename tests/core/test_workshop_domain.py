@@ -82,3 +82,8 @@ def test_list_order_is_total_for_equal_titles() -> None:
     ordered = in_list_order(twins)
     assert [str(s.public_id) for s in ordered] == sorted(str(s.public_id) for s in twins)
     assert in_list_order(list(reversed(twins))) == ordered
+
+
+def test_clean_title_keeps_the_non_breaking_spaces_of_french_typography() -> None:
+    typed = "  Atelier «\u00a0données\u00a0»\u202f!  \t suite "
+    assert clean_title(typed) == "Atelier «\u00a0données\u00a0»\u202f! suite"

@@ -263,7 +263,7 @@ def test_prompts_confirm_delete(
     monkeypatch.setattr(QMessageBox, "exec", click)
 
     assert Prompts().confirm_delete(window, existing()) is expected
-    assert asked == ["Supprimer l'atelier « Atelier Écully » ?"]
+    assert asked == ["Supprimer l'atelier «\u00a0Atelier Écully\u00a0»\u00a0?"]
 
 
 def test_prompts_show_error_warns_in_french(

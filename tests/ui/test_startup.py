@@ -105,7 +105,9 @@ def test_pending_crash_reports_are_shown_then_marked_seen(
 ) -> None:
     crash_dir = app_paths.crash_dir
     crash_dir.mkdir(parents=True)
-    (crash_dir / PENDING_REPORT).write_text("Erreur inattendue : boum « é »\n", encoding="utf-8")
+    (crash_dir / PENDING_REPORT).write_text(
+        "Erreur inattendue\u00a0: boum «\u00a0é\u00a0»\n", encoding="utf-8"
+    )
     (crash_dir / "crash-20260102T000000000000Z.txt").write_text("deuxième\n", encoding="utf-8")
     (crash_dir / "crash-20251231T000000000000Z.vu.txt").write_text("déjà vu\n", encoding="utf-8")
     crash_log = CrashLog(crash_dir)
@@ -196,3 +198,37 @@ def test_a_first_start_uses_the_default_size(
     qtbot.addWidget(window)
 
     assert (window.width(), window.height()) == (1100, 720)
+
+
+def test_the_first_frame_loads_none_of_the_heavy_libraries(app_paths: AppPaths) -> None:
+    """Everything up to the window on screen, in a fresh interpreter: SQLAlchemy, Alembic,
+    reportlab and qrcode must wait (the startup benchmark depends on it)."""
+    make_store_with_three_workshops(app_paths)
+    script = (
+        "import sys\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from capadesk import paths\n"
+        "from capadesk.core.storage.snapshot import read_workshop_list\n"
+        "from capadesk.ui.main_window import MainWindow\n"
+        "app = QApplication([])\n"
+        f"app_paths = paths.resolve({str(app_paths.data_dir.parent)!r})\n"
+        "window = MainWindow(app_paths)\n"
+        "window.workshops.show_snapshot(read_workshop_list(app_paths.db_path))\n"
+        "window.show()\n"
+        "app.processEvents()\n"
+        "assert window.workshops.model.rowCount() == 3\n"
+        "heavy = ('sqlalchemy', 'alembic', 'reportlab', 'qrcode')\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in heavy))\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+        cwd=REPO_ROOT,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

@@ -182,7 +182,9 @@ def test_a_read_only_store_refuses_a_command_in_french(
 
     assert not done
     assert prompts.errors == [
-        "La base est ouverte en lecture seule pour protéger vos données : " + PRAGMA_PROBLEM + "."
+        "La base est ouverte en lecture seule pour protéger vos données\u00a0: "
+        + PRAGMA_PROBLEM
+        + "."
     ]
     assert store_titles(unhealthy) == []
     assert listed_titles(window) == []

@@ -228,7 +228,7 @@ def test_undo_brings_a_deleted_workshop_back_and_redo_removes_it_again(
     prompts.confirm(True)
     window.workshops.delete_action.trigger()
     assert listed_titles(window) == ["Atelier B"]
-    assert window.undo_action.text() == "Annuler Supprimer l'atelier « Atelier A »"
+    assert window.undo_action.text() == "Annuler Supprimer l'atelier «\u00a0Atelier A\u00a0»"
 
     window.workshops.select(kept.public_id)
     with qtbot.waitSignal(window.operations.changes_made):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 import uuid
 from typing import NamedTuple
@@ -46,9 +47,25 @@ def in_list_order(summaries: list[WorkshopSummary]) -> list[WorkshopSummary]:
     )
 
 
+# French typography puts non-breaking spaces before : ; ! ? and inside « »: a run made only of
+# those is kept (as one); any other run of white space becomes one plain space.
+_NON_BREAKING = frozenset("\u00a0\u202f")
+_WHITE_RUN = re.compile(r"\s+")
+
+
+def _collapse(raw: str) -> str:
+    """NFC, white space collapsed as said above, none at either end."""
+
+    def one_space(run: re.Match[str]) -> str:
+        text = run.group(0)
+        return text[0] if set(text) <= _NON_BREAKING else " "
+
+    return _WHITE_RUN.sub(one_space, unicodedata.normalize("NFC", raw)).strip()
+
+
 def clean_title(raw: str) -> str:
-    """Normalise a title typed by a person (NFC, collapsed spaces) or refuse it."""
-    title = " ".join(unicodedata.normalize("NFC", raw).split())
+    """Normalise a title typed by a person (see ``_collapse``) or refuse it."""
+    title = _collapse(raw)
     if not title:
         raise ValidationError(_("Le titre de l'atelier ne peut pas être vide."))
     if len(title) > TITLE_MAX_LENGTH:
@@ -61,8 +78,8 @@ def clean_title(raw: str) -> str:
 
 
 def clean_text(raw: str | None) -> str:
-    """Normalise a free one-line field (place, programme): NFC, collapsed spaces."""
-    return " ".join(unicodedata.normalize("NFC", raw or "").split())
+    """Normalise a free one-line field (place, programme), as ``clean_title`` does."""
+    return _collapse(raw or "")
 
 
 def copy_title(title: str, existing: set[str]) -> str:

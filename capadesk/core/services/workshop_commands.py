@@ -30,7 +30,7 @@ class CreateWorkshop:
 
     @property
     def text(self) -> str:
-        return _("Créer l'atelier « {title} »").format(title=self.title_text)
+        return _("Créer l'atelier «\u00a0{title}\u00a0»").format(title=self.title_text)
 
     def apply(self, store: Store) -> Changes:
         if self._created:
@@ -62,7 +62,7 @@ class EditWorkshop:
 
     @property
     def text(self) -> str:
-        return _("Modifier l'atelier « {title} »").format(title=self.before.title)
+        return _("Modifier l'atelier «\u00a0{title}\u00a0»").format(title=self.before.title)
 
     def apply(self, store: Store) -> Changes:
         _summary, changes = workshops.edit_workshop(
@@ -97,7 +97,7 @@ class DuplicateWorkshop:
 
     @property
     def text(self) -> str:
-        return _("Dupliquer l'atelier « {title} »").format(title=self.source.title)
+        return _("Dupliquer l'atelier «\u00a0{title}\u00a0»").format(title=self.source.title)
 
     def apply(self, store: Store) -> Changes:
         if self._created:
@@ -120,7 +120,7 @@ class DeleteWorkshop:
 
     @property
     def text(self) -> str:
-        return _("Supprimer l'atelier « {title} »").format(title=self.target.title)
+        return _("Supprimer l'atelier «\u00a0{title}\u00a0»").format(title=self.target.title)
 
     def apply(self, store: Store) -> Changes:
         return workshops.delete_workshop(store, self.target.public_id)

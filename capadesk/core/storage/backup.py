@@ -42,7 +42,8 @@ def copy_database(source: Path, target: Path) -> None:
             if verdict != "ok":
                 raise StoreError(
                     _(
-                        "La copie de sauvegarde est invalide ({verdict}) ; rien n'a été remplacé."
+                        "La copie de sauvegarde est invalide ({verdict})\u00a0; "
+                        "rien n'a été remplacé."
                     ).format(verdict=verdict),
                     source,
                 )
@@ -52,7 +53,7 @@ def copy_database(source: Path, target: Path) -> None:
         _fsync_dir(target.parent)
     except sqlite3.Error as error:
         raise StoreError(
-            _("Sauvegarde impossible de {path} : {error}").format(path=source, error=error),
+            _("Sauvegarde impossible de {path}\u00a0: {error}").format(path=source, error=error),
             source,
         ) from error
     finally:

@@ -53,7 +53,7 @@ def pragma_problems_in(folder: Path) -> list[str]:
 
 def check_store(db_path: Path) -> HealthReport:
     """Check the store at ``db_path`` without writing to it."""
-    report = HealthReport(lines=[_("Base : {path}").format(path=db_path)])
+    report = HealthReport(lines=[_("Base\u00a0: {path}").format(path=db_path)])
     if not db_path.is_file():
         report.verdict = _("aucune base à cet emplacement (elle est créée au premier lancement).")
         report.exit_code = EXIT_MISSING
@@ -63,11 +63,11 @@ def check_store(db_path: Path) -> HealthReport:
     except StoreError as error:
         report.verdict, report.exit_code = error.message, EXIT_PROBLEM
         return report
-    report.lines.append(_("Intégrité : ok"))
+    report.lines.append(_("Intégrité\u00a0: ok"))
     if found.revision == SCHEMA_HEAD:
-        report.lines.append(_("Schéma : révision {rev} (à jour)").format(rev=found.revision))
+        report.lines.append(_("Schéma\u00a0: révision {rev} (à jour)").format(rev=found.revision))
     elif found.is_blank:
-        report.lines.append(_("Schéma : base vide, initialisée au prochain lancement"))
+        report.lines.append(_("Schéma\u00a0: base vide, initialisée au prochain lancement"))
     else:
         from capadesk.core.storage.migrate import Migrations, known_revisions
 
@@ -78,13 +78,13 @@ def check_store(db_path: Path) -> HealthReport:
             report.exit_code = EXIT_PROBLEM
             return report
         report.lines.append(
-            _("Schéma : révision {rev}, mise à jour vers {head} au prochain lancement").format(
+            _("Schéma\u00a0: révision {rev}, mise à jour vers {head} au prochain lancement").format(
                 rev=found.revision, head=SCHEMA_HEAD
             )
         )
     if found.journal_mode != "wal":
         report.lines.append(
-            _("Journal : {mode} (passe en WAL à la prochaine ouverture)").format(
+            _("Journal\u00a0: {mode} (passe en WAL à la prochaine ouverture)").format(
                 mode=found.journal_mode
             )
         )
@@ -93,6 +93,6 @@ def check_store(db_path: Path) -> HealthReport:
         report.verdict, report.exit_code = "; ".join(problems), EXIT_PROBLEM
         return report
     settings = ", ".join(f"{p.name}={p.value}" for p in REQUIRED_PRAGMAS)
-    report.lines.append(_("Réglages SQLite : {settings}").format(settings=settings))
+    report.lines.append(_("Réglages SQLite\u00a0: {settings}").format(settings=settings))
     report.lines.append(_("La base est saine."))
     return report

@@ -112,7 +112,7 @@ def _upgrade(db_path: Path, current: str, backups_dir: Path, migrations: Migrati
         raise StoreTooNewError(
             _(
                 "Cette base a été écrite par une version plus récente de CapaDesk (révision "
-                "{revision}). Elle n'a pas été modifiée : installez la dernière version de "
+                "{revision}). Elle n'a pas été modifiée\u00a0: installez la dernière version de "
                 "CapaDesk pour l'ouvrir."
             ).format(revision=current),
             db_path,

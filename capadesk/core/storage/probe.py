@@ -53,7 +53,7 @@ def probe(path: Path, *, full_check: bool = False) -> FileProbe:
             results = [row[0] for row in connection.execute(f"PRAGMA {check}")]
             if results != ["ok"]:
                 raise CorruptStoreError(
-                    _("La base {path} est endommagée : {detail}").format(
+                    _("La base {path} est endommagée\u00a0: {detail}").format(
                         path=path, detail="; ".join(str(r) for r in results[:5])
                     ),
                     path,
@@ -74,10 +74,10 @@ def probe(path: Path, *, full_check: bool = False) -> FileProbe:
     except sqlite3.DatabaseError as error:
         if isinstance(error, sqlite3.OperationalError) and "unable to open" in str(error):
             raise NotAStoreError(
-                _("Impossible d'ouvrir {path} : {error}").format(path=path, error=error), path
+                _("Impossible d'ouvrir {path}\u00a0: {error}").format(path=path, error=error), path
             ) from error
         raise CorruptStoreError(
-            _("Le fichier {path} n'est pas une base lisible : {error}").format(
+            _("Le fichier {path} n'est pas une base lisible\u00a0: {error}").format(
                 path=path, error=error
             ),
             path,
@@ -86,9 +86,9 @@ def probe(path: Path, *, full_check: bool = False) -> FileProbe:
     found = FileProbe(revision, application_id, len(tables), journal_mode)
     if not found.is_blank and (revision is None or application_id not in (0, APPLICATION_ID)):
         raise NotAStoreError(
-            _("Le fichier {path} n'a pas été écrit par CapaDesk ; il n'est pas modifié.").format(
-                path=path
-            ),
+            _(
+                "Le fichier {path} n'a pas été écrit par CapaDesk\u00a0; il n'est pas modifié."
+            ).format(path=path),
             path,
         )
     return found

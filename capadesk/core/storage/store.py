@@ -35,9 +35,9 @@ class Store:
     def refusal(self) -> StoreReadOnlyError:
         """The error every write raises while the store is not writable."""
         return StoreReadOnlyError(
-            _("La base est ouverte en lecture seule pour protéger vos données : {why}.").format(
-                why="; ".join(self.health.problems)
-            ),
+            _(
+                "La base est ouverte en lecture seule pour protéger vos données\u00a0: {why}."
+            ).format(why="; ".join(self.health.problems)),
             self.path,
         )
 
@@ -58,7 +58,7 @@ class Store:
         except OperationalError as error:
             if isinstance(error.orig, sqlite3.OperationalError):
                 raise StoreError(
-                    _("L'enregistrement a échoué, rien n'a été modifié : {error}").format(
+                    _("L'enregistrement a échoué, rien n'a été modifié\u00a0: {error}").format(
                         error=error.orig
                     ),
                     self.path,

@@ -35,13 +35,13 @@ class AboutDialog(QDialog):
                 version=__version__,
                 pitch=html.escape(
                     _(
-                        "Le bureau de l'animateur pour les ateliers participatifs : déroulé "
+                        "Le bureau de l'animateur pour les ateliers participatifs\u00a0: déroulé "
                         "minuté, saisie en direct, fils communs, votes, matrices et restitution."
                     )
                 ),
                 credit_title=html.escape(_("Méthode")),
                 credit=html.escape(_(METHOD_CREDIT)),
-                data_title=html.escape(_("Vos données :")),
+                data_title=html.escape(_("Vos données\u00a0:")),
                 data=html.escape(str(app_paths.data_dir)),
                 python=platform.python_version(),
                 qt=PySide6.__version__,

@@ -34,7 +34,7 @@ class CrashDialog(QDialog):
             + "\n"
             + _(
                 "Tout ce qui avait été enregistré est conservé. Pour nous aider à corriger le "
-                "problème, transmettez ce rapport à l'équipe CapaDesk :\n{path}"
+                "problème, transmettez ce rapport à l'équipe CapaDesk\u00a0:\n{path}"
             ).format(path=report)
         )
         message.setWordWrap(True)

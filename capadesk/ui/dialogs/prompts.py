@@ -32,7 +32,9 @@ class Prompts:
         box = QMessageBox(parent)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(_("Supprimer l'atelier"))
-        box.setText(_("Supprimer l'atelier « {title} » ?").format(title=workshop.title))
+        box.setText(
+            _("Supprimer l'atelier «\u00a0{title}\u00a0»\u00a0?").format(title=workshop.title)
+        )
         box.setInformativeText(
             _("Il disparaît de la liste avec tout ce qu'il contient. Ctrl+Z le fait revenir.")
         )

@@ -48,7 +48,7 @@ class WorkshopListView(QWidget):
 
         self.empty_page = CentredMessage(
             _("Aucun atelier pour l'instant."),
-            _("Créez le premier avec « Nouvel atelier » (Ctrl+N)."),
+            _("Créez le premier avec «\u00a0Nouvel atelier\u00a0» (Ctrl+N)."),
         )
         self.empty_label = self.empty_page.label
         self.loading_page = CentredMessage(_("Ouverture de la base…"))
