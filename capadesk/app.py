@@ -1,4 +1,5 @@
-"""Composition root: arguments → paths → logging → crash handler → window → store.
+"""Composition root: arguments → paths → crash handler → window → (after the first frame)
+logging and the store.
 
 Only this module and ``capadesk.ui`` may import Qt, and this one only once it knows the
 window is wanted, so headless commands never load it.
@@ -9,21 +10,9 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 
-from capadesk import paths
+from capadesk import i18n, paths
 from capadesk.cli import build_parser, run
 from capadesk.crashlog import CrashLog
-
-
-def setup_logging(app_paths: paths.AppPaths) -> None:
-    """Log to a rotating file in the log dir; called once the window shows (off the start path)."""
-    import logging
-    import logging.handlers
-
-    handler = logging.handlers.RotatingFileHandler(
-        app_paths.log_dir / "capadesk.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8"
-    )
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    logging.basicConfig(level=logging.INFO, handlers=[handler])
 
 
 def run_gui(args: argparse.Namespace) -> int:
@@ -40,6 +29,7 @@ def run_gui(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """The ``capadesk`` command: a headless command when one is given, the window otherwise."""
+    i18n.install()  # before the parser: its help texts are translated when it is built
     args = build_parser().parse_args(argv)
     if args.command is not None:
         return run(args)

@@ -1,4 +1,5 @@
-"""Command-line interface. With no command, ``capadesk`` opens the window (see capadesk.app)."""
+"""Command-line interface; ``capadesk.app.main`` runs it, or opens the window when no command
+is given."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import argparse
 import datetime as dt
 import os
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 from capadesk import APP_NAME, __version__, paths
 from capadesk.i18n import _
@@ -104,12 +105,3 @@ def _print_lines(lines: Iterable[str]) -> None:
         # Point stdout at nothing so the interpreter's final flush does not fail again.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point for headless use (the GUI entry point is capadesk.app.main)."""
-    args = build_parser().parse_args(argv)
-    if args.command is None:
-        build_parser().print_usage(sys.stderr)
-        return 2
-    return run(args)

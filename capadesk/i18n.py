@@ -45,11 +45,6 @@ def _(message: str) -> str:
     return _translation.gettext(message)
 
 
-def ngettext(singular: str, plural: str, count: int) -> str:
-    """Translate with a plural form chosen by ``count``."""
-    return _translation.ngettext(singular, plural, count)
-
-
 def N_(message: str) -> str:  # noqa: N802 (the gettext convention)
     """Mark ``message`` for extraction without translating it yet."""
     return message

@@ -36,6 +36,10 @@ class StoreTooNewError(StoreError):
     """The file was written by a newer CapaDesk; it is left untouched."""
 
 
+class StoreInUseError(StoreError):
+    """Another program holds the store locked; nothing is wrong with the file."""
+
+
 class MigrationError(StoreError):
     """An upgrade failed; the file was restored from the backup taken just before."""
 

@@ -11,11 +11,11 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from capadesk import APP_ID, APP_NAME, __version__
-from capadesk.app import setup_logging
 from capadesk.core.errors import KnownError
 from capadesk.core.storage.snapshot import read_workshop_list
 from capadesk.crashlog import CrashLog
 from capadesk.i18n import _
+from capadesk.logs import setup_logging
 from capadesk.paths import AppPaths
 from capadesk.ui.main_window import MainWindow
 
@@ -38,21 +38,38 @@ def _install_qt_translations(app: QApplication) -> None:
         app.installTranslator(translator)
 
 
-def _open_store(window: MainWindow) -> None:
-    """Open (create, upgrade) the store and hand it to the window; problems go to the banner."""
+def _open_store(window: MainWindow, *, interactive: bool = True) -> bool:
+    """Open (create, upgrade) the store and hand it to the window; return whether it opened.
+
+    A problem the user can act on goes to the banner and, when ``interactive``, a message box;
+    a bug still leaves the window saying the base is unavailable, then goes to the crash handler.
+    """
+    import logging  # loaded by setup_logging by now: free here, not on the start path
+
     from capadesk.core.storage.migrate import open_store
 
+    log = logging.getLogger(__name__)
     paths = window.app_paths
     try:
         store, report = open_store(paths.db_path, paths.backups_dir)
     except KnownError as error:
-        import logging
-
-        logging.getLogger(__name__).error("base inutilisable : %s", error.message)
+        log.error("base inutilisable : %s", error.message)
         window.show_store_problem(error.message)
         window.list_view.show_unavailable(error.message)
-        window.prompts.show_error(window, error.message)
-        return
+        if interactive:
+            window.prompts.show_error(window, error.message)
+        return False
+    except Exception:
+        window.list_view.show_unavailable(
+            _("Erreur inattendue\u00a0: un rapport a été enregistré.")
+        )
+        raise
+    log.info(
+        "base ouverte : %s (créée : %s, mise à jour depuis : %s)",
+        paths.db_path,
+        report.created,
+        report.upgraded_from,
+    )
     window.operations.attach(store)
     window.workshops.store_opened()
     if not store.writable:
@@ -63,7 +80,10 @@ def _open_store(window: MainWindow) -> None:
                 "Base mise à jour (révision {rev})\u00a0; sauvegarde préalable\u00a0: {backup}"
             ).format(rev=report.upgraded_from, backup=report.backup)
         )
-    QApplication.instance().aboutToQuit.connect(store.close)  # type: ignore[union-attr]
+    application = QApplication.instance()
+    if application is not None:
+        application.aboutToQuit.connect(store.close)
+    return True
 
 
 def _show_pending_crashes(window: MainWindow, crash_log: CrashLog) -> None:
@@ -96,16 +116,20 @@ def run_application(app_paths: AppPaths, crash_log: CrashLog, *, measure_startup
     window.show()
 
     def after_first_frame() -> None:
-        if measure_startup:
-            print(f"shown_ms={_elapsed_ms():.1f}", flush=True)  # noqa: T201 (bench protocol)
-        window.shortcuts.bind()
-        setup_logging(app_paths)
-        _open_store(window)
-        if measure_startup:
-            print(f"ready_ms={_elapsed_ms():.1f}", flush=True)  # noqa: T201 (bench protocol)
-            app.quit()
-            return
-        _show_pending_crashes(window, crash_log)
+        opened = False
+        try:
+            if measure_startup:
+                print(f"shown_ms={_elapsed_ms():.1f}", flush=True)  # noqa: T201 (bench protocol)
+            window.shortcuts.bind()
+            setup_logging(app_paths)
+            opened = _open_store(window, interactive=not measure_startup)
+        finally:
+            if measure_startup:  # unattended: always end, with a failure code if need be
+                if opened:
+                    print(f"ready_ms={_elapsed_ms():.1f}", flush=True)  # noqa: T201
+                app.exit(0 if opened else 1)
+        if not measure_startup:
+            _show_pending_crashes(window, crash_log)
 
     QTimer.singleShot(0, after_first_frame)
     return app.exec()

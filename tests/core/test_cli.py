@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from capadesk import __version__, cli, paths
+from capadesk import __version__, paths
+from capadesk.app import main
 from capadesk.core.storage.health import EXIT_MISSING, EXIT_PROBLEM
 from capadesk.core.storage.probe import SCHEMA_HEAD
 
@@ -24,7 +25,7 @@ UUID_LINE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = cli.main(list(argv))
+    code = main(list(argv))
     captured = capsys.readouterr()
     return code, captured.out, captured.err
 
@@ -111,7 +112,7 @@ def test_an_invalid_date_is_a_usage_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     with pytest.raises(SystemExit) as exited:
-        cli.main(["--home", str(tmp_path), "workshops", "create", "A", "--date", "14/06/2022"])
+        main(["--home", str(tmp_path), "workshops", "create", "A", "--date", "14/06/2022"])
     assert exited.value.code == 2
     assert "date invalide '14/06/2022'\u00a0: attendu AAAA-MM-JJ" in capsys.readouterr().err
     assert not (tmp_path / "data").exists()
@@ -157,14 +158,9 @@ def test_a_store_from_a_newer_version_is_refused(
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exited:
-        cli.main(["--version"])
+        main(["--version"])
     assert exited.value.code == 0
     assert capsys.readouterr().out == f"CapaDesk {__version__}\n"
-
-
-def test_no_command_prints_usage(capsys: pytest.CaptureFixture[str]) -> None:
-    assert cli.main([]) == 2
-    assert capsys.readouterr().err.startswith("usage: capadesk")
 
 
 def test_the_console_script_points_at_the_app() -> None:
@@ -208,7 +204,7 @@ def test_the_real_command_in_a_subprocess(tmp_path: Path) -> None:
 def test_headless_commands_load_neither_qt_nor_alembic(tmp_path: Path) -> None:
     """A normal start (no migration due) stays light: no Qt, no Alembic."""
     home = str(tmp_path / "D")
-    assert cli.main(["--home", home, "workshops", "create", "Atelier"]) == 0
+    assert main(["--home", home, "workshops", "create", "Atelier"]) == 0
     probe_imports = (
         "import sys\n"
         "from capadesk.app import main\n"

@@ -69,7 +69,7 @@ def test_apply_pragmas_reports_a_memory_database_and_blocks_writes() -> None:
 
         assert len(problems) == 1
         assert "journal_mode" in problems[0]
-        assert "'memory'" in problems[0]
+        assert "«\u00a0memory\u00a0» au lieu de «\u00a0wal\u00a0»" in problems[0]
         assert connection.execute("PRAGMA query_only").fetchone()[0] == 1
         with pytest.raises(sqlite3.OperationalError, match="readonly"):
             connection.execute("CREATE TABLE t (x)")
@@ -148,3 +148,41 @@ def test_readers_see_committed_data_while_a_writer_holds_the_lock(store: Store) 
         session.flush()
         with store.read() as reader:
             assert list(reader.scalars(select(Workshop.title))) == ["Premier"]
+
+
+def require_an_unreachable_pragma(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A safety setting no connection can satisfy: every check fails, as on a hostile disk."""
+    from capadesk.core.storage import engine
+
+    impossible = engine.Pragma("cache_size", "-2000", 12345)
+    monkeypatch.setattr(engine, "REQUIRED_PRAGMAS", (*engine.REQUIRED_PRAGMAS, impossible))
+
+
+def test_a_failed_check_on_a_real_connection_makes_the_store_read_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from capadesk.core.storage.migrate import open_store
+
+    first, _report = open_store(tmp_path / "ok.db", tmp_path / "backups")  # created normally…
+    first.close()
+    require_an_unreachable_pragma(monkeypatch)
+    store = Store(tmp_path / "ok.db")  # …then reopened where the check cannot pass
+    try:
+        assert not store.writable
+        assert any("cache_size" in problem for problem in store.health.problems)
+        with pytest.raises(StoreReadOnlyError, match="cache_size"), store.write():
+            pass
+        with store.read() as session:  # reading still works: the user can export or look
+            assert session.scalar(select(func.count()).select_from(Workshop)) == 0
+    finally:
+        store.close()
+
+
+def test_creating_a_store_where_the_check_fails_is_refused_in_french(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from capadesk.core.storage.migrate import open_store
+
+    require_an_unreachable_pragma(monkeypatch)
+    with pytest.raises(StoreReadOnlyError, match=r"lecture seule.*cache_size"):
+        open_store(tmp_path / "new.db", tmp_path / "backups")

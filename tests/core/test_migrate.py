@@ -436,6 +436,34 @@ def test_a_failed_upgrade_restores_the_file_and_keeps_the_failed_one(
     assert report.upgraded_from is None
 
 
+def test_when_the_restore_itself_fails_the_store_file_stays_in_place(
+    tmp_path: Path, app_paths: AppPaths, fixture_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full disk during the restore must not leave the user without a store file: the
+    next start would otherwise create an empty one and show no workshop."""
+    from capadesk.core.storage import migrate
+    from capadesk.core.storage.backup import copy_database as real_copy
+
+    failing = _test_migrations(tmp_path, 'raise RuntimeError("échec voulu")')
+
+    def copy_then_fail_on_restore(source: Path, target: Path) -> None:
+        if target.name.endswith(".restauration"):
+            raise OSError(28, "No space left on device")
+        real_copy(source, target)
+
+    monkeypatch.setattr(migrate, "copy_database", copy_then_fail_on_restore)
+
+    with pytest.raises(MigrationError, match=r"remise en état aussi.*No space left") as failed:
+        open_store(fixture_copy, app_paths.backups_dir, failing)
+
+    assert "avant-migration" in failed.value.message  # where the user's data is, by name
+    # The migration ran in one transaction that was rolled back: the file in place is intact.
+    assert fixture_copy.is_file()
+    assert revision_of(fixture_copy) == "0001_baseline"
+    assert read_rows(fixture_copy) == read_rows(BASELINE_FIXTURE)
+    assert not list(app_paths.backups_dir.glob("echec-migration-*"))
+
+
 def test_a_file_with_an_unknown_older_branch_is_refused_untouched(
     tmp_path: Path, app_paths: AppPaths, fixture_copy: Path
 ) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from capadesk.core.errors import CorruptStoreError, NotAStoreError, StoreError
+from capadesk.core.errors import CorruptStoreError, NotAStoreError, StoreError, StoreInUseError
 from capadesk.core.storage.migrate import open_store
 from capadesk.core.storage.probe import APPLICATION_ID, SCHEMA_HEAD, probe, read_only
 from capadesk.core.storage.store import Store
@@ -150,3 +150,16 @@ def test_open_store_refuses_them_and_leaves_them_unchanged(
 def test_read_only_connection_cannot_write(store: Store) -> None:
     with read_only(store.path) as connection, pytest.raises(sqlite3.OperationalError):
         connection.execute("DELETE FROM workshop")
+
+
+def test_a_store_locked_by_another_program_is_reported_as_in_use_not_damaged(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "capadesk.db"
+    with closing(sqlite3.connect(path, isolation_level=None)) as holder:
+        holder.execute("CREATE TABLE t (x)")
+        holder.execute("BEGIN EXCLUSIVE")  # rollback-journal mode: readers are locked out
+        holder.execute("INSERT INTO t VALUES (1)")
+        with pytest.raises(StoreInUseError, match="utilisée par un autre programme"):
+            probe(path)
+        holder.execute("ROLLBACK")

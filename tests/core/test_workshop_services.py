@@ -22,6 +22,7 @@ from capadesk.core.services.workshops import (
     duplicate_workshop,
     edit_workshop,
     get_workshop,
+    list_programmes,
     list_workshops,
     restore_workshop,
 )
@@ -409,13 +410,6 @@ def test_restore_of_an_unknown_workshop(store: Store) -> None:
         restore_workshop(store, uuid.uuid4())
 
 
-def test_changes_combine() -> None:
-    a, b = uuid.uuid4(), uuid.uuid4()
-    combined = Changes.of_workshop(a) | Changes.of_workshop(b, listing=True)
-    assert combined == Changes(workshops=frozenset({a, b}), workshop_list=True)
-    assert (Changes.of_workshop(a) | Changes()).workshop_list is False
-
-
 # --- any title ------------------------------------------------------------------------------
 
 
@@ -440,3 +434,11 @@ def test_any_unicode_title_round_trips(store: Store, title: str) -> None:
 
     assert listed[summary.public_id] == clean_title(title)
     assert summary.title == clean_title(title)
+
+
+def test_only_programmes_in_use_are_offered(store: Store) -> None:
+    create_workshop(store, "Un", programme="Écully 2026")
+    gone, _changes = create_workshop(store, "Deux", programme="Abandonné")
+    delete_workshop(store, gone.public_id)  # e.g. the undo of its creation
+
+    assert list_programmes(store) == ["Écully 2026"]

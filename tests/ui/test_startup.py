@@ -166,6 +166,31 @@ def test_measure_startup_in_a_real_process(tmp_path: Path) -> None:
     assert [p.name for p in CrashLog(crash_dir).pending()] == [PENDING_REPORT]
 
 
+def test_measure_startup_ends_with_a_failure_code_when_the_store_cannot_open(
+    tmp_path: Path,
+) -> None:
+    """Unattended (bench, CI smoke): a store it may not open must end the run, not hang on a
+    message box."""
+    home = tmp_path / "D"
+    (home / "data").mkdir(parents=True)
+    (home / "data" / "capadesk.db").write_bytes(b"pas une base SQLite" * 100)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+
+    result = subprocess.run(
+        [sys.executable, "-m", "capadesk", "--home", str(home), "--measure-startup"],
+        cwd=REPO_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+    assert result.returncode == 1
+    assert re.search(r"^shown_ms=", result.stdout, re.M)
+    assert "ready_ms" not in result.stdout
+
+
 # --- geometry --------------------------------------------------------------------------------
 
 

@@ -16,12 +16,6 @@ class Changes(NamedTuple):
     workshops: frozenset[uuid.UUID] = frozenset()
     workshop_list: bool = False
 
-    def __or__(self, other: Changes) -> Changes:
-        return Changes(
-            workshops=self.workshops | other.workshops,
-            workshop_list=self.workshop_list or other.workshop_list,
-        )
-
     @classmethod
     def of_workshop(cls, public_id: uuid.UUID, *, listing: bool = False) -> Changes:
         """One workshop changed; ``listing`` when the list itself changed too."""

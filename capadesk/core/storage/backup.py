@@ -47,7 +47,7 @@ def copy_database(source: Path, target: Path) -> None:
                     ).format(verdict=verdict),
                     source,
                 )
-        with partial.open("rb") as written:
+        with partial.open("r+b") as written:  # Windows refuses fsync on a read-only handle
             os.fsync(written.fileno())
         partial.replace(target)
         _fsync_dir(target.parent)

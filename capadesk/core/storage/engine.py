@@ -59,14 +59,15 @@ def apply_pragmas(dbapi_conn: sqlite3.Connection) -> list[str]:
                 row = cursor.execute(f"PRAGMA {pragma.name}").fetchone()
                 actual = row[0] if row else None
             except sqlite3.Error as error:
-                actual = f"erreur : {error}"
+                actual = f"erreur\u00a0: {error}"
             if isinstance(actual, str) and isinstance(pragma.expected, str):
                 actual = actual.lower()
             if actual != pragma.expected:
                 problems.append(
-                    _("le réglage SQLite {name} vaut {actual!r} au lieu de {expected!r}").format(
-                        name=pragma.name, actual=actual, expected=pragma.expected
-                    )
+                    _(
+                        "le réglage SQLite {name} vaut «\u00a0{actual}\u00a0» "
+                        "au lieu de «\u00a0{expected}\u00a0»"
+                    ).format(name=pragma.name, actual=actual, expected=pragma.expected)
                 )
         if problems:
             cursor.execute("PRAGMA query_only=ON")

@@ -16,11 +16,12 @@ from capadesk.core.storage.backup import copy_database, snapshot
 from capadesk.core.storage.engine import StoreHealth, make_engine
 from capadesk.core.storage.models import Base
 from capadesk.core.storage.probe import APPLICATION_ID, SCHEMA_HEAD, probe
-from capadesk.core.storage.store import Store
+from capadesk.core.storage.store import Store, read_only_error
 from capadesk.i18n import _
 
 if TYPE_CHECKING:
     from alembic.config import Config
+    from sqlalchemy import Engine
 
 
 def _default_location() -> Path:
@@ -80,11 +81,23 @@ def open_store(
     return Store(db_path), report
 
 
+def _checked_engine(db_path: Path) -> Engine:
+    """A one-connection engine for DDL, refused (with the reasons) if a safety check fails."""
+    health = StoreHealth()
+    engine = make_engine(db_path, health, pooled=False)
+    with engine.connect():
+        pass
+    if not health.writable:
+        engine.dispose()
+        raise read_only_error(health.problems, db_path)
+    return engine
+
+
 def _create(db_path: Path, migrations: Migrations) -> None:
     """Create every table and stamp the head revision in one transaction."""
     from alembic import command
 
-    engine = make_engine(db_path, StoreHealth(), pooled=False)
+    engine = _checked_engine(db_path)
     try:
         with engine.begin() as connection:
             Base.metadata.create_all(connection)
@@ -118,7 +131,7 @@ def _upgrade(db_path: Path, current: str, backups_dir: Path, migrations: Migrati
             db_path,
         )
     backup = snapshot(db_path, backups_dir, f"avant-migration-{current}")
-    engine = make_engine(db_path, StoreHealth(), pooled=False)
+    engine = _checked_engine(db_path)
     try:
         with engine.connect() as connection:
             # Table rebuilds drop and recreate tables: with foreign keys on, that would cascade
@@ -139,7 +152,17 @@ def _upgrade(db_path: Path, current: str, backups_dir: Path, migrations: Migrati
         probe(db_path, full_check=True)
     except Exception as error:
         engine.dispose()
-        _restore(db_path, backup, backups_dir)
+        try:
+            _restore(db_path, backup, backups_dir)
+        except Exception as restore_error:
+            raise MigrationError(
+                _(
+                    "La mise à jour de la base a échoué ({error}), puis sa remise en état aussi "
+                    "({restore_error}). Le fichier de la base n'a pas été déplacé et la "
+                    "sauvegarde d'avant la mise à jour est intacte\u00a0: {backup}."
+                ).format(error=error, restore_error=restore_error, backup=backup),
+                db_path,
+            ) from restore_error
         raise MigrationError(
             _(
                 "La mise à jour de la base a échoué ({error}). La base a été remise dans son état "
@@ -151,10 +174,16 @@ def _upgrade(db_path: Path, current: str, backups_dir: Path, migrations: Migrati
 
 
 def _restore(db_path: Path, backup: Path, backups_dir: Path) -> None:
-    """Move the half-upgraded file aside (never delete it) and put the backup back."""
+    """Put the backup back, keeping the half-upgraded file aside (never deleted).
+
+    The backup is copied beside the store first: if that fails (a full disk), the store file is
+    still where it was and nothing has been moved.
+    """
+    restored = db_path.with_name(db_path.name + ".restauration")
+    copy_database(backup, restored)
     stamp = f"{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%S%fZ}"
     for suffix in ("", "-wal", "-shm"):
         leftover = Path(f"{db_path}{suffix}")
         if leftover.exists():
             leftover.replace(backups_dir / f"echec-migration-{stamp}.db{suffix}")
-    copy_database(backup, db_path)
+    restored.replace(db_path)

@@ -8,7 +8,7 @@ from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import NamedTuple
 
-from capadesk.core.errors import CorruptStoreError, NotAStoreError
+from capadesk.core.errors import CorruptStoreError, NotAStoreError, StoreInUseError
 from capadesk.i18n import _
 
 # "CAPA" in ASCII, written in the SQLite header so CapaDesk recognises its own files.
@@ -72,6 +72,16 @@ def probe(path: Path, *, full_check: bool = False) -> FileProbe:
                 row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
                 revision = row[0] if row else None
     except sqlite3.DatabaseError as error:
+        if isinstance(error, sqlite3.OperationalError) and (
+            "locked" in str(error) or "busy" in str(error)
+        ):
+            raise StoreInUseError(
+                _(
+                    "La base {path} est utilisée par un autre programme (une autre fenêtre de "
+                    "CapaDesk\u00a0?). Fermez-le puis réessayez."
+                ).format(path=path),
+                path,
+            ) from error
         if isinstance(error, sqlite3.OperationalError) and "unable to open" in str(error):
             raise NotAStoreError(
                 _("Impossible d'ouvrir {path}\u00a0: {error}").format(path=path, error=error), path

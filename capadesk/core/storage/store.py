@@ -15,6 +15,16 @@ from capadesk.core.storage.engine import WRITE_OPTION, StoreHealth, make_engine
 from capadesk.i18n import _
 
 
+def read_only_error(problems: list[str], path: Path) -> StoreReadOnlyError:
+    """The refusal every write gets while a safety check fails, with the reasons."""
+    return StoreReadOnlyError(
+        _("La base est ouverte en lecture seule pour protéger vos données\u00a0: {why}.").format(
+            why="\u00a0; ".join(problems)
+        ),
+        path,
+    )
+
+
 class Store:
     """The CapaDesk database file, opened with checked pragmas. Safe to share across threads."""
 
@@ -34,12 +44,7 @@ class Store:
 
     def refusal(self) -> StoreReadOnlyError:
         """The error every write raises while the store is not writable."""
-        return StoreReadOnlyError(
-            _(
-                "La base est ouverte en lecture seule pour protéger vos données\u00a0: {why}."
-            ).format(why="; ".join(self.health.problems)),
-            self.path,
-        )
+        return read_only_error(self.health.problems, self.path)
 
     @contextmanager
     def read(self) -> Iterator[Session]:

@@ -10,10 +10,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from capadesk import APP_NAME, __version__
-from capadesk.i18n import _
+from capadesk.i18n import N_, _
 from capadesk.paths import AppPaths
 
-METHOD_CREDIT = (
+METHOD_CREDIT = N_(
     "Méthode CAPACities — Chronos × Auxilia × Cerema, sous licence Creative Commons "
     "Attribution – Pas d'utilisation commerciale (CC BY-NC)."
 )

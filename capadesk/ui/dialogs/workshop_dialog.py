@@ -48,7 +48,7 @@ class WorkshopDialog(QDialog):
         self.place_edit.setPlaceholderText(_("ville ou territoire"))
         self.place_edit.setAccessibleName(_("Lieu"))
 
-        self.day_known = QCheckBox(_("Date fixée"))
+        self.day_known = QCheckBox(_("&Date fixée"))
         self.day_edit = QDateEdit()
         self.day_edit.setCalendarPopup(True)
         self.day_edit.setDisplayFormat("dd/MM/yyyy")

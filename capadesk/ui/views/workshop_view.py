@@ -18,6 +18,7 @@ class WorkshopView(QWidget):
         super().__init__(parent)
         self.back_button = QPushButton(_("← Tous les ateliers"))
         self.back_button.setToolTip(_("Revenir à la liste (Échap)"))
+        self.back_button.setAccessibleName(_("Revenir à la liste des ateliers"))
         self.edit_button = QPushButton(_("Modifier…"))
         top = QHBoxLayout()
         top.addWidget(self.back_button)

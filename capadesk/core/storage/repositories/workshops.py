@@ -44,8 +44,17 @@ class WorkshopRepository:
         return set(self._session.scalars(query))
 
     def programme_titles(self) -> list[str]:
-        """Titles of every programme, alphabetical (accents ignored)."""
-        return sorted(self._session.scalars(select(Programme.title)), key=folded)
+        """Titles of the programmes some listed workshop belongs to, alphabetical (accents aside).
+
+        A programme left behind by an undone creation is not offered again.
+        """
+        query = (
+            select(Programme.title)
+            .join(Workshop, Workshop.programme_id == Programme.id)
+            .where(Workshop.deleted_at.is_(None))
+            .distinct()
+        )
+        return sorted(self._session.scalars(query), key=folded)
 
     def programme_titled(self, title: str) -> Programme:
         """The programme with this title (case and accents aside), created when missing."""
