@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
+from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from capadesk import APP_NAME
@@ -18,6 +18,8 @@ from capadesk.ui.shortcuts import Shortcuts
 from capadesk.ui.views.workshop_list_view import WorkshopListView
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent  # its import builds QEvent's 180-member enum
+
     from capadesk.core.domain.workshop import WorkshopSummary
     from capadesk.ui.views.workshop_view import WorkshopView
 

@@ -5,8 +5,6 @@ Shown in the first frame: no ``Qt`` namespace here (see capadesk.ui.models.works
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -19,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from capadesk.i18n import _
+from capadesk.ui.richtext import centred, escape
 
 
 class WorkshopListView(QWidget):
@@ -26,7 +25,7 @@ class WorkshopListView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        heading = QLabel(f"<h2>{html.escape(_('Ateliers'))}</h2>")
+        heading = QLabel(f"<h2>{escape(_('Ateliers'))}</h2>")
         heading.setAccessibleName(_("Ateliers"))
 
         self.search = QLineEdit()
@@ -78,11 +77,7 @@ class WorkshopListView(QWidget):
     def show_unavailable(self, reason: str) -> None:
         """Say the store could not be opened, instead of inviting to create a workshop."""
         self.loading_label.setText(
-            '<div align="center">'
-            + html.escape(_("La base de données n'a pas pu être ouverte."))
-            + "<br>"
-            + html.escape(reason)
-            + "</div>"
+            centred(_("La base de données n'a pas pu être ouverte."), reason)
         )
         self.body.setCurrentWidget(self.loading_page)
 
@@ -105,9 +100,7 @@ class CentredMessage(QWidget):
 
     def __init__(self, *lines: str) -> None:
         super().__init__()
-        self.label = QLabel(
-            '<div align="center">' + "<br>".join(html.escape(line) for line in lines) + "</div>"
-        )
+        self.label = QLabel(centred(*lines))
         self.label.setWordWrap(True)
         self.label.setAccessibleName(" ".join(lines))
         layout = QVBoxLayout(self)

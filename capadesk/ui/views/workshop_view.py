@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from capadesk.core.domain.workshop import WorkshopSummary
 from capadesk.i18n import _
+from capadesk.ui.richtext import escape
 from capadesk.ui.views.workshop_list_view import CentredMessage
 
 
@@ -50,7 +49,7 @@ class WorkshopView(QWidget):
 
         self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details_label.setTextFormat(Qt.TextFormat.PlainText)  # user text, never markup
-        self.title_label.setText(f"<h1>{html.escape(workshop.title)}</h1>")
+        self.title_label.setText(f"<h1>{escape(workshop.title)}</h1>")
         self.title_label.setAccessibleName(workshop.title)
         parts = [
             workshop.place,
