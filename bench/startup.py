@@ -93,6 +93,22 @@ def bare_command(*, item_view: bool = False) -> list[str]:
     return [sys.executable, "-m", "bench.bare_window", *(["--item-view"] if item_view else [])]
 
 
+def precompile() -> None:
+    """Write the bytecode of CapaDesk and of the bench, as an installed app has it.
+
+    A pip install or the PyInstaller bundle ships compiled modules; an editable checkout run
+    with PYTHONDONTWRITEBYTECODE=1 (set on this project's machines) would otherwise compile every
+    CapaDesk module from source at each start, a cost no user pays and the bare window does not
+    have. ``compileall`` writes the files whatever that variable says.
+    """
+    import compileall
+
+    root = Path(__file__).resolve().parent.parent
+    for package in ("capadesk", "bench"):
+        if not compileall.compile_dir(root / package, quiet=1):
+            raise RuntimeError(f"compileall failed for {package}/")
+
+
 def _ignore(_message: str) -> None:
     pass
 
@@ -118,6 +134,8 @@ def run(
         def once(label: str, command: Sequence[str], keys: Sequence[str]) -> dict[str, float]:
             return run_timed(label, command, keys, env=OFFSCREEN)
 
+        progress("startup: compiling CapaDesk's modules, as an installed app has them")
+        precompile()
         progress("startup: warm-up (discarded)")
         once("bare window (warm-up)", bare, BARE_KEYS)
         once("CapaDesk (warm-up)", app, APP_KEYS)
