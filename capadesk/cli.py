@@ -8,6 +8,7 @@ import datetime as dt
 import os
 import sys
 from collections.abc import Iterable
+from pathlib import Path
 
 from capadesk import APP_NAME, __version__, paths
 from capadesk.i18n import _
@@ -40,6 +41,21 @@ def build_parser() -> argparse.ArgumentParser:
     create.add_argument("--date", type=_parse_date, metavar="AAAA-MM-JJ")
     create.add_argument("--programme", metavar="PROGRAMME")
 
+    protocols = commands.add_parser("protocols", help=_("la bibliothèque de protocoles"))
+    protocol_commands = protocols.add_subparsers(dest="action", metavar="ACTION", required=True)
+    protocol_commands.add_parser(
+        "list", help=_("un protocole par ligne\u00a0: identifiant, titre, durée prévue")
+    )
+    show = protocol_commands.add_parser(
+        "show", help=_("le déroulé d'un protocole, heure par heure")
+    )
+    show.add_argument("protocol_id", metavar="ID")
+    show.add_argument("--start", type=_parse_time, default=dt.time(9, 0), metavar="HH:MM")
+    validate = protocol_commands.add_parser(
+        "validate", help=_("vérifier un fichier de protocole (code 0 s'il est valide, 2 sinon)")
+    )
+    validate.add_argument("file", type=Path, metavar="FICHIER")
+
     commands.add_parser(
         "check", help=_("vérifier la base\u00a0: intégrité, réglages SQLite, version du schéma")
     )
@@ -52,6 +68,15 @@ def _parse_date(text: str) -> dt.date:
     except ValueError as error:
         raise argparse.ArgumentTypeError(
             _("date invalide {text!r}\u00a0: attendu AAAA-MM-JJ").format(text=text)
+        ) from error
+
+
+def _parse_time(text: str) -> dt.time:
+    try:
+        return dt.time.fromisoformat(text.replace("h", ":").zfill(5))
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(
+            _("heure invalide {text!r}\u00a0: attendu HH:MM").format(text=text)
         ) from error
 
 
@@ -70,6 +95,10 @@ def run(args: argparse.Namespace) -> int:
             if not report.healthy:
                 print(_("Erreur\u00a0: {problem}").format(problem=report.verdict), file=sys.stderr)
             return report.exit_code
+        if args.command == "protocols":
+            from capadesk.cli_protocols import run_protocols
+
+            return run_protocols(args)
         return _run_workshops(args, app_paths)
     except KnownError as error:
         print(_("Erreur\u00a0: {message}").format(message=error.message), file=sys.stderr)
