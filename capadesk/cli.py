@@ -40,6 +40,9 @@ def build_parser() -> argparse.ArgumentParser:
     create.add_argument("--place", default="", metavar="LIEU")
     create.add_argument("--date", type=_parse_date, metavar="AAAA-MM-JJ")
     create.add_argument("--programme", metavar="PROGRAMME")
+    create.add_argument(
+        "--protocol", metavar="ID", help=_("déroulé de départ (voir «\u00a0protocols list\u00a0»)")
+    )
 
     protocols = commands.add_parser("protocols", help=_("la bibliothèque de protocoles"))
     protocol_commands = protocols.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -113,9 +116,18 @@ def _run_workshops(args: argparse.Namespace, app_paths: paths.AppPaths) -> int:
     store, _report = open_store(app_paths.db_path, app_paths.backups_dir)
     try:
         if args.action == "create":
+            protocol = None
+            if args.protocol:
+                from capadesk.core.services.protocols import find_protocol
+
+                protocol = find_protocol(args.protocol)  # before creating: a typo creates nothing
             summary, _changes = workshops.create_workshop(
                 store, args.title, place=args.place, day=args.date, programme=args.programme
             )
+            if protocol is not None:
+                from capadesk.core.services.agenda import apply_protocol
+
+                apply_protocol(store, summary.public_id, protocol)
             print(summary.public_id)
         else:
             _print_lines(f"{w.public_id}\t{w.title}" for w in workshops.list_workshops(store))
