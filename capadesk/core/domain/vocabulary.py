@@ -99,6 +99,7 @@ class RunnerStatus(StrEnum):
     IDLE = "idle"
     RUNNING = "running"
     PAUSED = "paused"
+    TIME_OUT = "time-out"  # a « temps mort »: a pause logged as such
     FINISHED = "finished"
 
 

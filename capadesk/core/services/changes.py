@@ -10,11 +10,13 @@ class Changes(NamedTuple):
     """The objects an operation touched.
 
     ``workshops`` lists workshops whose row changed; ``workshop_list`` says that the set or
-    order of listed workshops changed (one added, removed or re-dated).
+    order of listed workshops changed (one added, removed or re-dated); ``runners`` lists the
+    workshops whose day moved (a runner transition).
     """
 
     workshops: frozenset[uuid.UUID] = frozenset()
     workshop_list: bool = False
+    runners: frozenset[uuid.UUID] = frozenset()
 
     @classmethod
     def of_workshop(cls, public_id: uuid.UUID, *, listing: bool = False) -> Changes:
