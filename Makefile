@@ -40,7 +40,7 @@ imports: $(STAMP)
 	$(BIN)/lint-imports --no-cache
 
 pytest: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+	QT_QPA_PLATFORM=offscreen CAPADESK_SCREENSHOTS=tests/screenshots $(BIN)/python -m pytest -q
 
 test: lint typecheck imports pytest
 

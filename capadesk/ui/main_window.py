@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent  # its import builds QEvent's 180-member enum
 
     from capadesk.core.domain.workshop import WorkshopSummary
+    from capadesk.ui.presenters.workshop_page_presenter import WorkshopPagePresenter
     from capadesk.ui.views.workshop_view import WorkshopView
 
 
@@ -58,7 +59,10 @@ class MainWindow(QMainWindow):
             self,
         )
         self.workshops.workshop_opened.connect(self._show_title_of)
+        self.workshops.workshop_opened.connect(self._open_page)
         self.workshops.opened_changed.connect(self._show_title_of)
+        self.workshops.list_shown.connect(self._leave_page)
+        self._page: WorkshopPagePresenter | None = None
         self.workshops.list_shown.connect(lambda: self.setWindowTitle(APP_NAME))
 
         central = QWidget()
@@ -74,6 +78,22 @@ class MainWindow(QMainWindow):
         geometry = self._settings.value("main_window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1100, 720)
+
+    def _open_page(self, workshop: WorkshopSummary) -> None:
+        if self._page is None:  # built on first use, like the page itself
+            from capadesk.ui.presenters.workshop_page_presenter import WorkshopPagePresenter
+
+            self._page = WorkshopPagePresenter(self.workshop_view, self.operations, self)
+        self._page.open(workshop)
+
+    def _leave_page(self) -> None:
+        if self._page is not None:
+            self._page.leave()
+
+    @property
+    def page(self) -> WorkshopPagePresenter | None:
+        """The opened workshop's page presenter, once a workshop was opened."""
+        return self._page
 
     def _show_title_of(self, workshop: WorkshopSummary) -> None:
         self.setWindowTitle(f"{workshop.title} — {APP_NAME}")

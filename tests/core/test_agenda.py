@@ -35,9 +35,10 @@ def test_a_protocol_becomes_the_agenda_and_reads_back_the_same(
     protocol = find_protocol(protocol_id)
     workshop, _changes = create_workshop(store, "Atelier")
 
-    apply_protocol(store, workshop.public_id, protocol)
+    changes = apply_protocol(store, workshop.public_id, protocol)
     agenda = read_agenda(store, workshop.public_id)
 
+    assert changes.agendas == {workshop.public_id}
     assert agenda.protocol.steps == without_groups(protocol.steps)
     assert agenda.protocol.id == protocol_id
     assert len(agenda.step_ids) == len(protocol.steps)

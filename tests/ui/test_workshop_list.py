@@ -307,7 +307,7 @@ def test_enter_opens_the_workshop_and_escape_comes_back_with_it_selected(
 
     window.workshops.select(list_workshops(store)[0].public_id)  # the list moves meanwhile
     with qtbot.waitSignal(window.workshops.list_shown):
-        press(qtbot, window, Qt.Key.Key_Escape)
+        press(qtbot, window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
 
     assert window.pages.currentWidget() is window.list_view
     assert selected_ids(window) == [second.public_id]

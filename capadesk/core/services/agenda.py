@@ -49,8 +49,8 @@ def apply_protocol(store: Store, workshop_id: uuid.UUID, protocol: Protocol) -> 
                 session.add(track_row)
                 for inner_position, inner in enumerate(track.steps):
                     session.add(_step_row(inner, workshop.id, inner_position, track=track_row))
-        workshop.protocol_ref = protocol.id
-    return Changes.of_workshop(workshop_id)
+        workshop.protocol_ref = protocol.id if protocol.steps else None
+    return Changes(workshops=frozenset({workshop_id}), agendas=frozenset({workshop_id}))
 
 
 def _step_row(step: ProtocolStep, workshop_id: int, position: int, track: Track | None) -> Step:

@@ -10,12 +10,13 @@ class Changes(NamedTuple):
     """The objects an operation touched.
 
     ``workshops`` lists workshops whose row changed; ``workshop_list`` says that the set or
-    order of listed workshops changed (one added, removed or re-dated); ``runners`` lists the
-    workshops whose day moved (a runner transition).
+    order of listed workshops changed (one added, removed or re-dated); ``agendas`` lists the
+    workshops whose steps changed; ``runners`` those whose day moved (a runner transition).
     """
 
     workshops: frozenset[uuid.UUID] = frozenset()
     workshop_list: bool = False
+    agendas: frozenset[uuid.UUID] = frozenset()
     runners: frozenset[uuid.UUID] = frozenset()
 
     @classmethod

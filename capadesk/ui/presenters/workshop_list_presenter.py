@@ -73,7 +73,8 @@ class WorkshopListPresenter(QObject):
         self.edit_action = self._action(_("&Modifier…"), "F2")
         self.duplicate_action = self._action(_("D&upliquer"), "Ctrl+D")
         self.delete_action = self._action(_("&Supprimer…"), standard="Delete")
-        self.back_action = self._action(_("&Tous les ateliers"), "Esc")
+        # Not Esc: during a run, Esc takes the projection down (capadesk/ui/runner).
+        self.back_action = self._action(_("&Tous les ateliers"), standard="Back")
         self.find_action = self._action(_("&Rechercher"), standard="Find")
 
         self.new_action.triggered.connect(self.create)

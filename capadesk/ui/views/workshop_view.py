@@ -1,8 +1,19 @@
-"""An opened workshop. Later issues fill it with the agenda, live capture and votes."""
+"""An opened workshop: its identity, then either a protocol to choose or the day's runner.
+
+Later issues add the agenda builder, live capture, the wall and the votes.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from capadesk.core.domain.workshop import WorkshopSummary
 from capadesk.i18n import _
@@ -16,7 +27,7 @@ class WorkshopView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.back_button = QPushButton(_("← Tous les ateliers"))
-        self.back_button.setToolTip(_("Revenir à la liste (Échap)"))
+        self.back_button.setToolTip(_("Revenir à la liste (Alt+←)"))
         self.back_button.setAccessibleName(_("Revenir à la liste des ateliers"))
         self.edit_button = QPushButton(_("Modifier…"))
         top = QHBoxLayout()
@@ -30,18 +41,41 @@ class WorkshopView(QWidget):
         self.details_label.setWordWrap(True)
 
         self.placeholder_page = CentredMessage(
-            _("Cet atelier est prêt."),
-            _(
-                "Le déroulé de la journée, la saisie en direct des irritants et des souhaits, "
-                "les fils communs et les votes s'afficheront ici."
-            ),
+            _("Cet atelier n'a pas encore de déroulé."),
+            _("Partez d'un protocole de la bibliothèque, puis lancez la journée."),
         )
+        self.protocol_choice = QComboBox()
+        self.protocol_choice.setAccessibleName(_("Protocole de départ"))
+        self.apply_protocol_button = QPushButton(_("&Utiliser ce protocole"))
+        chooser = QHBoxLayout()
+        chooser.addStretch(1)
+        chooser.addWidget(self.protocol_choice, 2)
+        chooser.addWidget(self.apply_protocol_button)
+        chooser.addStretch(1)
+        no_agenda = QWidget()
+        no_agenda_layout = QVBoxLayout(no_agenda)
+        no_agenda_layout.addWidget(self.placeholder_page, 1)
+        no_agenda_layout.addLayout(chooser)
+        no_agenda_layout.addStretch(1)
+        self.no_agenda_page = no_agenda
+
+        self.body = QStackedWidget()
+        self.body.addWidget(no_agenda)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.title_label)
         layout.addWidget(self.details_label)
-        layout.addWidget(self.placeholder_page, 1)
+        layout.addWidget(self.body, 1)
+
+    def show_run_panel(self, panel: QWidget | None) -> None:
+        """Show the runner's panel, or (None) the protocol chooser."""
+        if panel is None:
+            self.body.setCurrentWidget(self.no_agenda_page)
+            return
+        if self.body.indexOf(panel) < 0:
+            self.body.addWidget(panel)
+        self.body.setCurrentWidget(panel)
 
     def show_workshop(self, workshop: WorkshopSummary) -> None:
         """Display ``workshop``'s identity."""

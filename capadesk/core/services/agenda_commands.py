@@ -1,0 +1,34 @@
+"""Undoable changes to a workshop's agenda."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+
+from capadesk.core.domain.protocol import Protocol
+from capadesk.core.services.agenda import apply_protocol, read_agenda
+from capadesk.core.services.changes import Changes
+from capadesk.core.storage.store import Store
+from capadesk.i18n import _
+
+
+@dataclass
+class ApplyProtocol:
+    """« Utiliser ce protocole » : the workshop's agenda becomes the protocol's steps."""
+
+    workshop_id: uuid.UUID
+    protocol: Protocol
+    _previous: Protocol | None = field(default=None, repr=False)
+
+    @property
+    def text(self) -> str:
+        return _("Utiliser le protocole «\u00a0{title}\u00a0»").format(title=self.protocol.title)
+
+    def apply(self, store: Store) -> Changes:
+        if self._previous is None:
+            self._previous = read_agenda(store, self.workshop_id).protocol
+        return apply_protocol(store, self.workshop_id, self.protocol)
+
+    def revert(self, store: Store) -> Changes:
+        assert self._previous is not None, "revert before apply"
+        return apply_protocol(store, self.workshop_id, self._previous)

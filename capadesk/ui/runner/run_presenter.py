@@ -1,0 +1,232 @@
+"""Drives the runner: buttons and keys → ``services.runner.act``; a 1 s tick → both screens.
+
+The clock is injected (SystemClock in the app, FakeClock in tests, which advance it and call
+``tick()``). Every transition is saved by the service before the screens change, so a crash
+resumes where the room was. A refusal (RunnerError, or any KnownError such as a read-only
+store) shows its French message in the panel; nothing else changes.
+
+Chime: ``QApplication.beep()`` when the time left crosses one minute, and zero, unless muted.
+QtMultimedia is not installed (PySide6-Essentials), so there is no chime sound file; the system
+bell is what the laptop plays.
+
+Keys (the panel's while it has focus; the projection window's while it is active):
+Space pause / resume (start when idle), → / Page suiv. next, ← / Page préc. back, + (also =
+and the keypad's +) one more minute, F5 projection on, Esc projection off. − is bound but only
+says, in the status line, that a step cannot be shortened: the runner refuses negative
+extensions, and a clicker's stray − should get an answer rather than silence.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+
+from capadesk.core.domain.countdown import chimes_between
+from capadesk.core.domain.vocabulary import RunnerStatus
+from capadesk.core.errors import KnownError
+from capadesk.core.runner import Clock, Runner, RunnerEvent
+from capadesk.core.services.agenda import read_agenda
+from capadesk.core.services.runner import act, load_runner
+from capadesk.core.services.workshops import get_workshop
+from capadesk.core.storage.store import Store
+from capadesk.i18n import _
+from capadesk.ui.runner.projection_window import ProjectionWindow
+from capadesk.ui.runner.run_panel import RunPanel
+from capadesk.ui.runner.screen import RunScreen, screen_of
+
+TICK_MS = 1000
+NO_SHORTENING = "Une étape ne se raccourcit pas\u00a0: «\u00a0Suivant\u00a0» (→) passe à la suite."
+Screen = TypeVar("Screen")
+
+
+def other_screen(screens: Sequence[Screen], current: Screen | None) -> Screen | None:
+    """The screen to project on: one that is not ``current``, when there are two or more."""
+    if len(screens) < 2:
+        return None
+    return next((screen for screen in screens if screen != current), None)
+
+
+class RunPresenter(QObject):
+    """See module docstring. ``panel`` is the control view; ``projection`` is built on demand."""
+
+    def __init__(
+        self, store: Store, workshop_id: uuid.UUID, clock: Clock, panel: RunPanel, parent: QWidget
+    ) -> None:
+        super().__init__(parent)
+        self._store, self._workshop_id, self._clock = store, workshop_id, clock
+        self.panel = panel
+        self._parent = parent
+        self._projection: ProjectionWindow | None = None
+        self._slide: str | None = None
+        self._last: tuple[int | None, float] | None = None  # (step, time left) at the last tick
+        self.chimes = 0
+        self.screen: RunScreen | None = None
+        self._protocol = read_agenda(store, workshop_id).protocol
+        self._runner: Runner | None = None
+        try:
+            self._runner = load_runner(store, workshop_id, clock)
+        except KnownError as error:  # no steps yet, or a saved state that no longer fits
+            panel.show_message(error.message)
+
+        self._bind_buttons()
+        self._bind_keys(panel, Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.timer = QTimer(self)
+        self.timer.setInterval(TICK_MS)
+        self.timer.timeout.connect(self.tick)
+        self.timer.start()
+        parent.destroyed.connect(self._close_projection)
+        self.refresh()
+
+    # Public API ----------------------------------------------------------------------------
+
+    @property
+    def projection(self) -> ProjectionWindow:
+        """The projection window, created (hidden) on first use."""
+        if self._projection is None:
+            window = ProjectionWindow()
+            summary = get_workshop(self._store, self._workshop_id)
+            window.welcome_slide.set_workshop(summary.title, summary.place, summary.day)
+            window.show_page(self._slide)
+            self._bind_keys(window, Qt.ShortcutContext.WindowShortcut)
+            self._projection = window
+            self.refresh()
+        return self._projection
+
+    @property
+    def muted(self) -> bool:
+        """True when the chime is switched off."""
+        return self.panel.mute_check.isChecked()
+
+    def close(self) -> None:
+        """Stop ticking and take the projection down (the workshop page is being left)."""
+        self.timer.stop()
+        self._close_projection()
+
+    def tick(self) -> None:
+        """Refresh both screens from the clock, and chime if a chime moment was crossed."""
+        self.refresh()
+
+    def show_projection(self, visible: bool) -> None:
+        """Show the projection (fullscreen on a second screen, else a window) or hide it."""
+        if visible:
+            window = self.projection
+            window.show_on(other_screen(QGuiApplication.screens(), self.panel.screen()))
+            window.raise_()
+        elif self._projection is not None:
+            self._projection.hide()
+        self._sync_toggles()
+
+    def show_slide(self, slide: str | None) -> None:
+        """Project the « welcome » or « rules » slide, or the timer (None)."""
+        self._slide = slide
+        if self._projection is not None:
+            self._projection.show_page(slide)
+        self._sync_toggles()
+
+    def refresh(self) -> None:
+        """Render the runner's current figures on the panel and the projection."""
+        if self._runner is None:
+            return
+        screen = screen_of(self._runner, self._protocol)
+        self.screen = screen
+        self.panel.show_screen(screen)
+        if self._projection is not None:
+            self._projection.show_screen(screen)
+        self._chime(screen)
+
+    # Actions -------------------------------------------------------------------------------
+
+    def perform(self, action: Callable[[Runner], RunnerEvent]) -> bool:
+        """Apply ``action`` through the service; show a refusal's message. True when applied."""
+        try:
+            self._runner, _changes = act(self._store, self._workshop_id, self._clock, action)
+        except KnownError as error:
+            self.panel.show_message(error.message)
+            return False
+        self.panel.show_message("")
+        self.refresh()
+        return True
+
+    def toggle(self) -> None:
+        """Space: start when idle, pause when running, resume when paused."""
+        status = self._runner.state.status if self._runner else None
+        if status == RunnerStatus.IDLE:
+            self.perform(Runner.start)
+        elif status == RunnerStatus.RUNNING:
+            self.perform(Runner.pause)
+        else:
+            self.perform(Runner.resume)
+
+    def shorten(self) -> None:
+        """−: refused (see module docstring)."""
+        self.panel.show_message(_(NO_SHORTENING))
+
+    # Internals -----------------------------------------------------------------------------
+
+    def _chime(self, screen: RunScreen) -> None:
+        running = screen.status == RunnerStatus.RUNNING and self._runner is not None
+        now = (screen.step_index, self._runner.remaining()) if running and self._runner else None
+        last, self._last = self._last, now
+        if now is None or last is None or last[0] != now[0]:
+            return
+        rings = chimes_between(last[1], now[1])
+        if rings and not self.muted:
+            self.chimes += rings
+            for _ring in range(rings):
+                QApplication.beep()
+
+    def _bind_buttons(self) -> None:
+        panel = self.panel
+        actions: dict[QPushButton, Callable[[], object]] = {
+            panel.start_button: lambda: self.perform(Runner.start),
+            panel.pause_button: lambda: self.perform(Runner.pause),
+            panel.resume_button: lambda: self.perform(Runner.resume),
+            panel.time_out_button: lambda: self.perform(Runner.time_out),
+            panel.back_button: lambda: self.perform(Runner.back),
+            panel.next_button: lambda: self.perform(Runner.next),
+            panel.extend_1_button: lambda: self.perform(lambda runner: runner.extend(1)),
+            panel.extend_5_button: lambda: self.perform(lambda runner: runner.extend(5)),
+            panel.skip_button: lambda: self.perform(Runner.skip),
+        }
+        for button, slot in actions.items():
+            button.clicked.connect(slot)
+        panel.projection_button.clicked.connect(self.show_projection)
+        panel.timer_slide_button.clicked.connect(lambda: self.show_slide(None))
+        panel.welcome_slide_button.clicked.connect(lambda: self.show_slide("welcome"))
+        panel.rules_slide_button.clicked.connect(lambda: self.show_slide("rules"))
+
+    def _bind_keys(self, widget: QWidget, context: Qt.ShortcutContext) -> None:
+        keys: tuple[tuple[tuple[str, ...], Callable[[], object]], ...] = (
+            (("Space",), self.toggle),
+            (("Right", "PgDown"), lambda: self.perform(Runner.next)),
+            (("Left", "PgUp"), lambda: self.perform(Runner.back)),
+            (("+", "=", "Num++"), lambda: self.perform(lambda runner: runner.extend(1))),
+            (("-", "Num+-"), self.shorten),
+            (("F5",), lambda: self.show_projection(True)),
+            (("Esc",), lambda: self.show_projection(False)),
+        )
+        for sequences, slot in keys:
+            shortcut = QShortcut(widget)
+            shortcut.setKeys([QKeySequence(key) for key in sequences])
+            shortcut.setContext(context)
+            shortcut.activated.connect(slot)
+
+    def _sync_toggles(self) -> None:
+        panel = self.panel
+        shown = self._projection is not None and self._projection.isVisible()
+        panel.projection_button.setChecked(shown)
+        buttons = {
+            None: panel.timer_slide_button,
+            "welcome": panel.welcome_slide_button,
+            "rules": panel.rules_slide_button,
+        }
+        buttons[self._slide].setChecked(True)
+
+    def _close_projection(self) -> None:
+        if self._projection is not None:
+            self._projection.close()

@@ -1,0 +1,87 @@
+"""The opened workshop's page: choose a protocol, run the day, leave, undo."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+
+from capadesk.core.services.protocols import find_protocol
+from capadesk.core.storage.store import Store
+from capadesk.ui.main_window import MainWindow
+from capadesk.ui.runner.run_presenter import RunPresenter
+
+from .fakes import FakePrompts
+from .helpers import click, displayed_text, seed
+
+
+def open_workshop(window: MainWindow, title: str, store: Store) -> None:
+    workshop = seed(store, title)
+    window.workshops.store_opened()  # the list picks up the seeded workshop
+    window.workshops.select(workshop.public_id)
+    window.workshops.open_action.trigger()
+
+
+def current_run(window: MainWindow) -> RunPresenter | None:
+    """The page's runner now (a function, so a test can check it changed)."""
+    return window.page.run if window.page is not None else None
+
+
+def test_a_workshop_without_agenda_offers_the_library_then_runs_the_chosen_protocol(
+    qtbot: QtBot, ready: MainWindow, store: Store
+) -> None:
+    open_workshop(ready, "Toulon", store)
+    page = ready.page
+    assert page is not None
+    view = ready.workshop_view
+    assert view.body.currentWidget() is view.no_agenda_page
+    titles = [view.protocol_choice.itemText(i) for i in range(view.protocol_choice.count())]
+    assert len(titles) == 8
+    view.protocol_choice.setCurrentIndex(view.protocol_choice.findData("capacities-1-toulon"))
+
+    with qtbot.waitSignal(ready.operations.changes_made):
+        click(qtbot, view.apply_protocol_button)
+
+    assert page.run is not None
+    assert view.body.currentWidget() is page.run.panel
+    first_step = find_protocol("capacities-1-toulon").steps[0].title
+    assert displayed_text(page.run.panel.title_label) == first_step
+
+    ready.undo_action.trigger()  # back to no agenda
+    assert current_run(ready) is None
+    assert view.body.currentWidget() is view.no_agenda_page
+
+
+def test_leaving_the_page_stops_the_runner_clock(
+    qtbot: QtBot, ready: MainWindow, store: Store
+) -> None:
+    open_workshop(ready, "Lisieux", store)
+    page = ready.page
+    assert page is not None
+    view = ready.workshop_view
+    view.protocol_choice.setCurrentIndex(view.protocol_choice.findData("capacities-2-lisieux"))
+    click(qtbot, view.apply_protocol_button)
+    run = page.run
+    assert run is not None and run.timer.isActive()
+
+    ready.workshops.back_action.trigger()
+
+    assert current_run(ready) is None
+    assert not run.timer.isActive()
+
+
+def test_editing_the_running_workshop_keeps_its_runner_and_projection(
+    qtbot: QtBot, ready: MainWindow, store: Store, prompts: FakePrompts
+) -> None:
+    open_workshop(ready, "Caux", store)
+    page = ready.page
+    assert page is not None
+    view = ready.workshop_view
+    view.protocol_choice.setCurrentIndex(view.protocol_choice.findData("capacities-4-caux"))
+    click(qtbot, view.apply_protocol_button)
+    run = page.run
+    assert run is not None
+    prompts.answer("Caux — journée 4")
+
+    ready.workshops.edit_action.trigger()
+
+    assert page.run is run
+    assert run.timer.isActive()
