@@ -32,3 +32,26 @@ class ApplyProtocol:
     def revert(self, store: Store) -> Changes:
         assert self._previous is not None, "revert before apply"
         return apply_protocol(store, self.workshop_id, self._previous)
+
+
+@dataclass
+class SetAgenda:
+    """An edit in the agenda builder: the workshop's agenda becomes ``protocol``."""
+
+    workshop_id: uuid.UUID
+    protocol: Protocol
+    label: str = ""
+    _previous: Protocol | None = field(default=None, repr=False)
+
+    @property
+    def text(self) -> str:
+        return self.label or _("Modifier le déroulé")
+
+    def apply(self, store: Store) -> Changes:
+        if self._previous is None:
+            self._previous = read_agenda(store, self.workshop_id).protocol
+        return apply_protocol(store, self.workshop_id, self.protocol)
+
+    def revert(self, store: Store) -> Changes:
+        assert self._previous is not None, "revert before apply"
+        return apply_protocol(store, self.workshop_id, self._previous)

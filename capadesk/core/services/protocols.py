@@ -7,12 +7,26 @@ by ``parse_protocol``: every way it can be wrong becomes a ProtocolError with a 
 from __future__ import annotations
 
 import json
+import logging
+import re
+import unicodedata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from capadesk.core.domain.protocol import Protocol
-from capadesk.core.domain.protocol_format import ProtocolError, parse_protocol
+from capadesk.core.domain.protocol_format import (
+    MAX_ID,
+    ProtocolError,
+    parse_protocol,
+    protocol_data,
+)
 from capadesk.core.errors import NotFoundError
 from capadesk.i18n import _
+
+if TYPE_CHECKING:
+    from capadesk.paths import AppPaths
+
+log = logging.getLogger(__name__)
 
 MAX_FILE_BYTES = 1_000_000  # the longest built-in protocol is a few tens of kilobytes
 SCHEMA_FILE = "schema.json"
@@ -75,3 +89,56 @@ def find_protocol(protocol_id: str, directory: Path | None = None) -> Protocol:
             id=protocol_id, known=", ".join(p.id for p in protocols)
         )
     )
+
+
+TEMPLATE_PREFIX = "perso-"
+
+
+def user_protocols_dir(app_paths: AppPaths) -> Path:
+    """The folder of the facilitator's own templates (« Enregistrer comme modèle »)."""
+    return app_paths.config_dir / "protocols"
+
+
+def template_id(title: str) -> str:
+    """The id of a personal template titled ``title``: « perso- » then the title in a slug.
+
+    The prefix keeps personal ids apart from the built-in ones.
+    """
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-") or "modele"
+    return (TEMPLATE_PREFIX + slug)[:MAX_ID].rstrip("-")
+
+
+def write_protocol_file(protocol: Protocol, path: Path) -> None:
+    """Write ``protocol`` as a protocol file (UTF-8 JSON, indented by 2)."""
+    text = json.dumps(protocol_data(protocol), ensure_ascii=False, indent=2) + "\n"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise ProtocolError("", _("écriture impossible ({error})").format(error=error)) from error
+
+
+def library(user_dir: Path | None = None) -> list[Protocol]:
+    """The built-in protocols by id, then the personal templates of ``user_dir`` by title.
+
+    A personal file that cannot be read, or whose id is already taken, is left out (and logged):
+    one bad file in the user's folder must not empty the library.
+    """
+    protocols = builtin_protocols()
+    if user_dir is None or not user_dir.is_dir():
+        return protocols
+    taken = {protocol.id for protocol in protocols}
+    personal = []
+    for path in sorted(user_dir.glob("*.json")):
+        try:
+            protocol = read_protocol_file(path)
+        except ProtocolError as error:
+            log.warning("personal protocol %s left out: %s", path, error)
+            continue
+        if protocol.id in taken:
+            log.warning("personal protocol %s left out: id %s taken", path, protocol.id)
+            continue
+        taken.add(protocol.id)
+        personal.append(protocol)
+    return protocols + sorted(personal, key=lambda protocol: protocol.title.casefold())
