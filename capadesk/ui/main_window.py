@@ -83,7 +83,9 @@ class MainWindow(QMainWindow):
         if self._page is None:  # built on first use, like the page itself
             from capadesk.ui.presenters.workshop_page_presenter import WorkshopPagePresenter
 
-            self._page = WorkshopPagePresenter(self.workshop_view, self.operations, self)
+            self._page = WorkshopPagePresenter(
+                self.workshop_view, self.operations, self.prompts, self.app_paths, self
+            )
         self._page.open(workshop)
 
     def _leave_page(self) -> None:

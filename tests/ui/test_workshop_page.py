@@ -85,3 +85,47 @@ def test_editing_the_running_workshop_keeps_its_runner_and_projection(
 
     assert page.run is run
     assert run.timer.isActive()
+
+
+def test_the_agenda_builder_replaces_the_day_view_and_the_runner_follows_its_edits(
+    qtbot: QtBot, ready: MainWindow, store: Store
+) -> None:
+    open_workshop(ready, "Dunkerque", store)
+    page = ready.page
+    assert page is not None
+    view = ready.workshop_view
+    view.protocol_choice.setCurrentIndex(view.protocol_choice.findData("capacities-1-toulon"))
+    click(qtbot, view.apply_protocol_button)
+    assert current_run(ready) is not None
+
+    view.agenda_button.setChecked(True)  # « Modifier le déroulé »
+    assert page.builder is not None
+    assert view.body.currentWidget() is page.builder.view
+    assert current_run(ready) is None  # no clock runs while the agenda is being prepared
+    page.builder.move(0, 5)  # « Accueil » last
+
+    view.agenda_button.setChecked(False)
+    run = current_run(ready)
+    assert run is not None
+    assert view.body.currentWidget() is run.panel
+    assert (
+        displayed_text(run.panel.title_label) == find_protocol("capacities-1-toulon").steps[1].title
+    )
+
+
+def test_a_saved_template_is_offered_by_the_chooser(
+    qtbot: QtBot, ready: MainWindow, store: Store
+) -> None:
+    import dataclasses
+
+    from capadesk.core.services.protocols import user_protocols_dir, write_protocol_file
+
+    mine = dataclasses.replace(
+        find_protocol("debat-mouvant"), id="perso-mon-debat", title="Mon débat"
+    )
+    write_protocol_file(mine, user_protocols_dir(ready.app_paths) / "perso-mon-debat.json")
+
+    open_workshop(ready, "Avec modèle", store)
+
+    choice = ready.workshop_view.protocol_choice
+    assert choice.findData("perso-mon-debat") >= 0

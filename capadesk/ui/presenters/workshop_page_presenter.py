@@ -1,12 +1,15 @@
-"""Drives the opened workshop's page: choose a protocol, then run the day.
+"""Drives the opened workshop's page: choose a protocol, prepare the agenda, run the day.
 
-One RunPresenter lives while a workshop with an agenda is open; leaving the page stops its
-clock and takes its projection down.
+While a workshop is open the page shows either the agenda builder (« Modifier le déroulé »
+checked) or the day: the runner's panel when there are steps, the protocol chooser otherwise.
+The runner is rebuilt from the stored agenda whenever the day view comes back, and leaving the
+page stops its clock and takes its projection down.
 """
 
 from __future__ import annotations
 
 import uuid
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QWidget
@@ -14,65 +17,119 @@ from PySide6.QtWidgets import QWidget
 from capadesk.core.domain.protocol import Protocol
 from capadesk.core.domain.workshop import WorkshopSummary
 from capadesk.core.services.changes import Changes
+from capadesk.paths import AppPaths
+from capadesk.ui.dialogs.prompts import Prompts
 from capadesk.ui.operations import Operations
-from capadesk.ui.runner.run_panel import RunPanel
-from capadesk.ui.runner.run_presenter import RunPresenter
 from capadesk.ui.views.workshop_view import WorkshopView
+
+if TYPE_CHECKING:
+    from capadesk.ui.agenda import AgendaPresenter
+    from capadesk.ui.runner.run_presenter import RunPresenter
 
 
 class WorkshopPagePresenter(QObject):
     """See module docstring."""
 
-    def __init__(self, view: WorkshopView, operations: Operations, parent: QWidget) -> None:
+    def __init__(
+        self,
+        view: WorkshopView,
+        operations: Operations,
+        prompts: Prompts,
+        app_paths: AppPaths,
+        parent: QWidget,
+    ) -> None:
         super().__init__(parent)
         self.view = view
         self._operations = operations
-        self._parent = parent
+        self._prompts = prompts
+        self._app_paths = app_paths
         self.workshop_id: uuid.UUID | None = None
         self.run: RunPresenter | None = None
+        self.builder: AgendaPresenter | None = None
         self._protocols: list[Protocol] = []
         view.apply_protocol_button.clicked.connect(self.apply_chosen_protocol)
+        view.agenda_button.toggled.connect(self._on_agenda_button_toggled)
         operations.changes_made.connect(self._on_changes_made)
 
+    @property
+    def editing(self) -> bool:
+        """True while the agenda builder is shown."""
+        return self.view.agenda_button.isChecked()
+
     def open(self, workshop: WorkshopSummary) -> None:
-        """Show ``workshop``: its runner if it has an agenda, else the protocol chooser."""
+        """Show ``workshop``'s day: its runner if it has an agenda, else the protocol chooser."""
         self.leave()
         self.workshop_id = workshop.public_id
         self._fill_protocol_choice()
-        self._show_agenda()
+        self._show()
 
     @Slot()
     def leave(self) -> None:
-        """The page is left: stop the runner's clock and its projection."""
+        """The page is left: stop the runner, drop the builder."""
+        self._close_run()
+        if self.builder is not None:
+            self.view.body.removeWidget(self.builder.view)
+            self.builder.view.deleteLater()
+            self.builder.deleteLater()
+            self.builder = None
+        self.view.agenda_button.blockSignals(True)
+        self.view.agenda_button.setChecked(False)
+        self.view.agenda_button.blockSignals(False)
+        self.workshop_id = None
+
+    def _close_run(self) -> None:
         if self.run is not None:
             self.run.close()
             self.view.body.removeWidget(self.run.panel)
             self.run.panel.deleteLater()
             self.run.deleteLater()
             self.run = None
-        self.workshop_id = None
 
-    def _show_agenda(self) -> None:
-        from capadesk.core.runner import SystemClock
-        from capadesk.core.services.agenda import read_agenda
-
+    def _show(self) -> None:
         store = self._operations.store
         if store is None or self.workshop_id is None:
             return
-        if not read_agenda(store, self.workshop_id).step_ids:
-            self.view.show_run_panel(None)
+        if self.editing:
+            self.view.show_body(self._builder().view)
             return
-        panel = RunPanel()
-        self.run = RunPresenter(store, self.workshop_id, SystemClock(), panel, self.view)
-        self.view.show_run_panel(panel)
-        panel.setFocus()
+        from capadesk.core.services.agenda import read_agenda
+
+        if not read_agenda(store, self.workshop_id).step_ids:
+            self.view.show_body(None)
+            return
+        if self.run is None:
+            from capadesk.core.runner import SystemClock
+            from capadesk.ui.runner.run_panel import RunPanel
+            from capadesk.ui.runner.run_presenter import RunPresenter
+
+            panel = RunPanel()
+            self.run = RunPresenter(store, self.workshop_id, SystemClock(), panel, self.view)
+        self.view.show_body(self.run.panel)
+        self.run.panel.setFocus()
+
+    def _builder(self) -> AgendaPresenter:
+        if self.builder is None:
+            from capadesk.core.services.protocols import user_protocols_dir
+            from capadesk.ui.agenda import AgendaDialogs, AgendaPresenter
+
+            store = self._operations.store
+            assert store is not None and self.workshop_id is not None
+            self.builder = AgendaPresenter(
+                store,
+                self.workshop_id,
+                self._operations,
+                self._prompts,
+                AgendaDialogs(),
+                self.view,
+                templates_dir=user_protocols_dir(self._app_paths),
+            )
+        return self.builder
 
     def _fill_protocol_choice(self) -> None:
-        if self._protocols:
-            return
-        from capadesk.core.services.protocols import builtin_protocols
+        from capadesk.core.services.protocols import library, user_protocols_dir
 
-        self._protocols = builtin_protocols()
+        self._protocols = library(user_protocols_dir(self._app_paths))  # templates may be new
+        self.view.protocol_choice.clear()
         for protocol in self._protocols:
             self.view.protocol_choice.addItem(protocol.title, protocol.id)
 
@@ -86,11 +143,15 @@ class WorkshopPagePresenter(QObject):
             return
         self._operations.execute(ApplyProtocol(self.workshop_id, self._protocols[index]))
 
+    @Slot(bool)
+    def _on_agenda_button_toggled(self, _checked: bool) -> None:
+        self._close_run()  # the day view comes back with the agenda as it now is
+        self._show()
+
     @Slot(object)
     def _on_changes_made(self, changes: Changes) -> None:
-        workshop_id = self.workshop_id
-        if workshop_id is None or workshop_id not in changes.agendas:
+        if self.workshop_id is None or self.workshop_id not in changes.agendas:
             return
-        self.leave()  # the steps changed (« Utiliser… » or its undo): start the page afresh
-        self.workshop_id = workshop_id
-        self._show_agenda()
+        if not self.editing:  # « Utiliser… » or an undo: the day view follows the new steps
+            self._close_run()
+            self._show()

@@ -30,9 +30,15 @@ class WorkshopView(QWidget):
         self.back_button.setToolTip(_("Revenir à la liste (Alt+←)"))
         self.back_button.setAccessibleName(_("Revenir à la liste des ateliers"))
         self.edit_button = QPushButton(_("Modifier…"))
+        self.agenda_button = QPushButton(_("Modifier le &déroulé"))
+        self.agenda_button.setCheckable(True)
+        self.agenda_button.setToolTip(
+            _("Préparer les étapes de la journée\u00a0; recliquer pour la dérouler")
+        )
         top = QHBoxLayout()
         top.addWidget(self.back_button)
         top.addStretch(1)
+        top.addWidget(self.agenda_button)
         top.addWidget(self.edit_button)
 
         self.title_label = QLabel()
@@ -68,14 +74,14 @@ class WorkshopView(QWidget):
         layout.addWidget(self.details_label)
         layout.addWidget(self.body, 1)
 
-    def show_run_panel(self, panel: QWidget | None) -> None:
-        """Show the runner's panel, or (None) the protocol chooser."""
-        if panel is None:
+    def show_body(self, widget: QWidget | None) -> None:
+        """Show ``widget`` (the runner's panel, the agenda builder) or (None) the chooser."""
+        if widget is None:
             self.body.setCurrentWidget(self.no_agenda_page)
             return
-        if self.body.indexOf(panel) < 0:
-            self.body.addWidget(panel)
-        self.body.setCurrentWidget(panel)
+        if self.body.indexOf(widget) < 0:
+            self.body.addWidget(widget)
+        self.body.setCurrentWidget(widget)
 
     def show_workshop(self, workshop: WorkshopSummary) -> None:
         """Display ``workshop``'s identity."""
