@@ -139,6 +139,7 @@ BAD: list[tuple[list[str | int], object, str, str]] = [
     (["steps", 0, "activity"], "danse", "steps[0].activity", "«\u00a0danse\u00a0» n'est pas"),
     (["steps", 0, "format"], "assis", "steps[0].format", "«\u00a0assis\u00a0» n'est pas"),
     (["steps", 0, "titre"], "faute de frappe", "steps[0].titre", "champ inconnu"),
+    (["steps", 0, "format"], "x" * 100_000, "steps[0].format", "«\u00a0" + "x" * 39 + "…\u00a0»"),
     (["steps", 0, "title"], _DELETE, "steps[0].title", "champ obligatoire absent"),
     (["steps", 1, "materials"], "feutres", "steps[1].materials", "une liste"),
     (["steps", 1, "instructions"], "x" * 4001, "steps[1].instructions", "trop long"),
@@ -165,6 +166,23 @@ def test_a_bad_field_is_refused_naming_it_in_french(
     assert words in refused.value.problem
     assert refused.value.message.startswith(f"{path}\u00a0: ")
     assert not schema_accepts(data), "the published schema must refuse it too"
+
+
+BEYOND_THE_SCHEMA: list[tuple[list[str | int], object, str, str]] = [
+    (["id"], "atelier\n", "id", "une seule ligne attendue"),
+    (["title"], "Accueil\ud800", "title", "caractère invalide"),
+    (["steps", 1, "materials"], ["feutres\nnappes"], "steps[1].materials[0]", "une seule ligne"),
+]
+
+
+@pytest.mark.parametrize(("where", "value", "path", "words"), BEYOND_THE_SCHEMA)
+def test_text_the_schema_cannot_police_is_refused_by_the_parser(
+    where: list[str | int], value: object, path: str, words: str
+) -> None:
+    data = _set(copy.deepcopy(minimal()), where, value)
+    with pytest.raises(ProtocolError) as refused:
+        parse_protocol(data)
+    assert (refused.value.path, words in refused.value.problem) == (path, True)
 
 
 def test_rules_beyond_the_schema_are_checked_by_the_parser() -> None:

@@ -98,6 +98,11 @@ def test_a_huge_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
         read_protocol_file(path)
 
 
+def test_a_device_or_pipe_is_refused_without_reading_it() -> None:
+    with pytest.raises(ProtocolError, match="pas un fichier ordinaire"):
+        read_protocol_file(Path("/dev/zero"))
+
+
 def test_cli_show_toulon_from_nine(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["protocols", "show", "capacities-1-toulon", "--start", "09:00"]) == 0
     out = capsys.readouterr().out.splitlines()

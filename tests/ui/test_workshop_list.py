@@ -402,28 +402,19 @@ def test_editing_the_opened_workshop_updates_the_window_title(
     assert window.windowTitle() == "Atelier Marseille — CapaDesk"
 
 
-def test_deleting_the_opened_workshop_goes_back_to_the_list(
-    qtbot: QtBot, window: MainWindow, prompts: FakePrompts, store: Store
+def test_a_workshop_cannot_be_deleted_from_its_own_page(
+    qtbot: QtBot, window: MainWindow, store: Store
 ) -> None:
-    seed(store, "Atelier restant", day=dt.date(2026, 1, 1))
+    """Del on the page belongs to the agenda builder; mid-day it must never offer to delete."""
     opened = seed(store, "Atelier ouvert")
     attach(qtbot, window, store)
     window.workshops.select(opened.public_id)
     window.workshops.open_action.trigger()
-    prompts.confirm(True)
 
-    with qtbot.waitSignal(window.workshops.list_shown):
-        window.workshops.delete_action.trigger()
-
-    assert [w.public_id for w in prompts.confirms_asked] == [opened.public_id]
-    assert window.pages.currentWidget() is window.list_view
-    assert window.workshops.opened is None
-    assert listed_titles(window) == ["Atelier restant"]
-    assert window.windowTitle() == "CapaDesk"
-
-    window.undo_action.trigger()  # it comes back in the list, selected, not reopened
-    assert window.pages.currentWidget() is window.list_view
-    assert selected_ids(window) == [opened.public_id]
+    assert not window.workshops.delete_action.isEnabled()
+    assert not window.workshops.duplicate_action.isEnabled()
+    window.workshops.back_action.trigger()
+    assert window.workshops.delete_action.isEnabled()
 
 
 def test_undoing_the_create_of_the_opened_workshop_goes_back_to_the_list(

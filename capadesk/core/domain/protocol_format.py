@@ -10,6 +10,7 @@ keeps the two in agreement. The limits keep a hostile file from filling the scre
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Mapping
 from enum import StrEnum
 from typing import Any, TypeVar
@@ -61,7 +62,7 @@ def _join(path: str, key: str | int) -> str:
 
 def _object(value: object, path: str, allowed: set[str], required: set[str]) -> Mapping[str, Any]:
     if not isinstance(value, dict):
-        raise ProtocolError(path, _("un objet {{…}} est attendu"))
+        raise ProtocolError(path, _("un objet {…} est attendu"))
     unknown = sorted(set(value) - allowed)
     if unknown:
         raise ProtocolError(
@@ -76,9 +77,26 @@ def _object(value: object, path: str, allowed: set[str], required: set[str]) -> 
     return value
 
 
-def _text(value: object, path: str, limit: int, *, required: bool = True) -> str:
+_LINE_BREAKS = frozenset("\n\r\t")
+
+
+def _text(
+    value: object, path: str, limit: int, *, required: bool = True, multiline: bool = False
+) -> str:
     if not isinstance(value, str):
         raise ProtocolError(path, _("un texte est attendu"))
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as error:  # a lone surrogate (« \\ud800 ») cannot be saved
+        raise ProtocolError(path, _("caractère invalide")) from error
+    allowed = _LINE_BREAKS if multiline else frozenset()
+    if any(unicodedata.category(c) == "Cc" and c not in allowed for c in value):
+        raise ProtocolError(
+            path,
+            _("caractère de contrôle interdit")
+            if multiline
+            else _("une seule ligne attendue (ni retour à la ligne ni caractère de contrôle)"),
+        )
     if required and not value.strip():
         raise ProtocolError(path, _("ne peut pas être vide"))
     if len(value) > limit:
@@ -125,10 +143,16 @@ def _choice(value: object, path: str, kind: type[E], what: str) -> E:
         raise ProtocolError(
             path,
             _("«\u00a0{value}\u00a0» n'est pas {what} connu (possibles\u00a0: {options})").format(
-                value=value, what=what, options=", ".join(options)
+                value=_shortened(value), what=what, options=", ".join(options)
             ),
         )
     return kind(value)
+
+
+def _shortened(value: object, limit: int = 40) -> str:
+    """A bad value as the message shows it: a hostile 1 MB string must not fill the dialog."""
+    text = str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _list(
@@ -176,6 +200,7 @@ def _step(value: object, path: str, *, inside_track: bool = False) -> ProtocolSt
             _join(path, "instructions"),
             MAX_INSTRUCTIONS,
             required=False,
+            multiline=True,
         ),
         materials=_list(
             fields.get("materials", []),
@@ -234,7 +259,7 @@ def parse_protocol(data: object, *, origin: str = "") -> Protocol:
             ).format(version=version, known=FORMAT_VERSION),
         )
     protocol_id = _text(fields["id"], "id", MAX_ID)
-    if not ID_PATTERN.match(protocol_id):
+    if not ID_PATTERN.fullmatch(protocol_id):
         raise ProtocolError(
             "id",
             _(
@@ -246,7 +271,11 @@ def parse_protocol(data: object, *, origin: str = "") -> Protocol:
         id=protocol_id,
         title=_text(fields["title"], "title", MAX_TITLE),
         description=_text(
-            fields.get("description", ""), "description", MAX_DESCRIPTION, required=False
+            fields.get("description", ""),
+            "description",
+            MAX_DESCRIPTION,
+            required=False,
+            multiline=True,
         ),
         credit=_text(fields.get("credit", ""), "credit", MAX_CREDIT, required=False),
         steps=_list(fields["steps"], "steps", 1, MAX_STEPS, _step),

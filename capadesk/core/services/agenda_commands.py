@@ -13,30 +13,9 @@ from capadesk.i18n import _
 
 
 @dataclass
-class ApplyProtocol:
-    """« Utiliser ce protocole » : the workshop's agenda becomes the protocol's steps."""
-
-    workshop_id: uuid.UUID
-    protocol: Protocol
-    _previous: Protocol | None = field(default=None, repr=False)
-
-    @property
-    def text(self) -> str:
-        return _("Utiliser le protocole «\u00a0{title}\u00a0»").format(title=self.protocol.title)
-
-    def apply(self, store: Store) -> Changes:
-        if self._previous is None:
-            self._previous = read_agenda(store, self.workshop_id).protocol
-        return apply_protocol(store, self.workshop_id, self.protocol)
-
-    def revert(self, store: Store) -> Changes:
-        assert self._previous is not None, "revert before apply"
-        return apply_protocol(store, self.workshop_id, self._previous)
-
-
-@dataclass
 class SetAgenda:
-    """An edit in the agenda builder: the workshop's agenda becomes ``protocol``."""
+    """The workshop's agenda becomes ``protocol``: a library protocol chosen on the page, or
+    one edit in the agenda builder. ``label`` names it in « Annuler … »."""
 
     workshop_id: uuid.UUID
     protocol: Protocol

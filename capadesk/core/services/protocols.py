@@ -41,16 +41,18 @@ def builtin_dir() -> Path:
 
 def read_protocol_file(path: Path) -> Protocol:
     """The protocol in ``path``, or ProtocolError saying what is wrong with the file."""
+    too_big = ProtocolError(
+        "", _("fichier trop gros ({limit} octets au plus)").format(limit=MAX_FILE_BYTES)
+    )
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ProtocolError(
-                "",
-                _("fichier trop gros ({size} octets, {limit} au plus)").format(
-                    size=size, limit=MAX_FILE_BYTES
-                ),
-            )
-        raw = path.read_bytes()[: MAX_FILE_BYTES + 1]
+        if not path.is_file():  # a pipe or a device (/dev/zero) would never end
+            raise ProtocolError("", _("ce n'est pas un fichier ordinaire"))
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise too_big
+        with path.open("rb") as file:
+            raw = file.read(MAX_FILE_BYTES + 1)  # bounded even if the file grows meanwhile
+        if len(raw) > MAX_FILE_BYTES:
+            raise too_big
     except OSError as error:
         raise ProtocolError("", _("lecture impossible ({error})").format(error=error)) from error
     try:

@@ -60,15 +60,15 @@ class AgendaBuilder(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
 
         self.form = StepForm()
-        self.add_action = self._action(_("A&jouter"), "Ins", _("Ajouter une étape après"))
+        self.add_action = self._action(_("Ajouter"), "Ins", _("Ajouter une étape après"))
         self.add_break_action = self._action(_("Ajouter une &pause"), "", _("Pause de 15 min"))
-        self.duplicate_action = self._action(_("D&upliquer"), "Ctrl+Shift+D", "")
-        self.remove_action = self._action(_("&Supprimer"), "", _("Supprimer l'étape (Suppr)"))
-        self.up_action = self._action(_("&Monter"), "Alt+Up", "")
-        self.down_action = self._action(_("D&escendre"), "Alt+Down", "")
+        self.duplicate_action = self._action(_("Dupliquer"), "Ctrl+Shift+D", "")
+        self.remove_action = self._action(_("Supprimer"), "", _("Supprimer l'étape (Suppr)"))
+        self.up_action = self._action(_("Monter"), "Alt+Up", "")
+        self.down_action = self._action(_("Descendre"), "Alt+Down", "")
         self.import_action = self._action(_("&Importer…"), "", _("Remplacer par un fichier"))
         self.export_action = self._action(_("E&xporter…"), "", _("Enregistrer dans un fichier"))
-        self.template_action = self._action(_("Enregistrer comme m&odèle…"), "", "")
+        self.template_action = self._action(_("Enregistrer comme modè&le…"), "", "")
         # Suppr deletes a step only from the table: in the form it deletes text.
         self.delete_key = QAction(self.table)
         self.delete_key.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
@@ -100,7 +100,7 @@ class AgendaBuilder(QWidget):
 
     def _lay_out(self) -> None:
         top = QHBoxLayout()
-        start_label = QLabel(_("&Début de la journée\u00a0:"))
+        start_label = QLabel(_("Dé&but de la journée\u00a0:"))
         start_label.setBuddy(self.start_edit)
         top.addWidget(start_label)
         top.addWidget(self.start_edit)

@@ -214,8 +214,10 @@ class WorkshopListPresenter(QObject):
         self.new_action.setEnabled(ready)
         self.open_action.setEnabled(on_list and chosen)
         self.edit_action.setEnabled(ready and chosen)
-        self.duplicate_action.setEnabled(ready and chosen)
-        self.delete_action.setEnabled(ready and chosen)
+        # Not on a workshop's page: its Del deletes a step, and a stray key mid-day must never
+        # offer to delete the workshop being run.
+        self.duplicate_action.setEnabled(ready and chosen and on_list)
+        self.delete_action.setEnabled(ready and chosen and on_list)
         self.back_action.setEnabled(not on_list)
         self.find_action.setEnabled(on_list)
         for button, action in (

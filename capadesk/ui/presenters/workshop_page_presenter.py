@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QWidget
 from capadesk.core.domain.protocol import Protocol
 from capadesk.core.domain.workshop import WorkshopSummary
 from capadesk.core.services.changes import Changes
+from capadesk.i18n import _
 from capadesk.paths import AppPaths
 from capadesk.ui.dialogs.prompts import Prompts
 from capadesk.ui.operations import Operations
@@ -136,12 +137,14 @@ class WorkshopPagePresenter(QObject):
     @Slot()
     def apply_chosen_protocol(self) -> None:
         """« Utiliser ce protocole » (undoable)."""
-        from capadesk.core.services.agenda_commands import ApplyProtocol
+        from capadesk.core.services.agenda_commands import SetAgenda
 
         index = self.view.protocol_choice.currentIndex()
         if self.workshop_id is None or not 0 <= index < len(self._protocols):
             return
-        self._operations.execute(ApplyProtocol(self.workshop_id, self._protocols[index]))
+        protocol = self._protocols[index]
+        label = _("Utiliser le protocole «\u00a0{title}\u00a0»").format(title=protocol.title)
+        self._operations.execute(SetAgenda(self.workshop_id, protocol, label))
 
     @Slot(bool)
     def _on_agenda_button_toggled(self, _checked: bool) -> None:

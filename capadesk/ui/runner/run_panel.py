@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from capadesk.core.domain.countdown import CountdownLevel
-from capadesk.i18n import _
+from capadesk.i18n import N_, _
 from capadesk.ui.runner.screen import RunScreen
 from capadesk.ui.runner.style import PANEL_LEVELS, coloured
 
@@ -34,6 +34,13 @@ def _button(text: str, tip: str) -> QPushButton:
     button.setAccessibleName(text.replace("&", ""))
     button.setAccessibleDescription(tip)
     return button
+
+
+LEVEL_DESCRIPTIONS = {  # read by screen readers with the countdown
+    CountdownLevel.NORMAL: N_("temps suffisant"),
+    CountdownLevel.WARNING: N_("moins de 20\u00a0% du temps restant"),
+    CountdownLevel.CRITICAL: N_("moins de 5\u00a0% du temps restant, ou dépassement"),
+}
 
 
 def _label(name: str, *, wrap: bool = True) -> QLabel:
@@ -149,7 +156,7 @@ class RunPanel(QWidget):
         if screen.level is not self._level or not self.countdown_label.styleSheet():
             self._level = screen.level
             self.countdown_label.setStyleSheet(coloured("QLabel", PANEL_LEVELS[screen.level]))
-        self.countdown_label.setAccessibleDescription(screen.level.value)
+        self.countdown_label.setAccessibleDescription(_(LEVEL_DESCRIPTIONS[screen.level]))
         _set(self.details_label, screen.details)
         _set(self.title_label, screen.title)
         _set(self.instructions_label, screen.instructions)

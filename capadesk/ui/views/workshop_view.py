@@ -1,10 +1,12 @@
-"""An opened workshop: its identity, then either a protocol to choose or the day's runner.
+"""An opened workshop: its identity, then the protocol chooser, the agenda builder or the day.
 
-Later issues add the agenda builder, live capture, the wall and the votes.
+Later issues add live capture, the wall and the votes.
 """
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -30,11 +32,17 @@ class WorkshopView(QWidget):
         self.back_button.setToolTip(_("Revenir à la liste (Alt+←)"))
         self.back_button.setAccessibleName(_("Revenir à la liste des ateliers"))
         self.edit_button = QPushButton(_("Modifier…"))
-        self.agenda_button = QPushButton(_("Modifier le &déroulé"))
+        self.agenda_button = QPushButton(_("Modifier le déroulé"))
         self.agenda_button.setCheckable(True)
+        # Alt+letters are all taken by the menus and the builder's form: a key of its own.
+        self.agenda_button.setShortcut(QKeySequence("Ctrl+E"))
         self.agenda_button.setToolTip(
-            _("Préparer les étapes de la journée\u00a0; recliquer pour la dérouler")
+            _("Préparer les étapes de la journée (Ctrl+E)\u00a0; recliquer pour la dérouler")
         )
+        # Clicking these must not take the focus from the runner's panel, whose keys (Space,
+        # arrows, F5…) work while it has the focus; each has a key of its own instead.
+        for button in (self.back_button, self.edit_button, self.agenda_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         top = QHBoxLayout()
         top.addWidget(self.back_button)
         top.addStretch(1)
@@ -85,8 +93,6 @@ class WorkshopView(QWidget):
 
     def show_workshop(self, workshop: WorkshopSummary) -> None:
         """Display ``workshop``'s identity."""
-        from PySide6.QtCore import Qt  # after the first frame (see workshop_list_view)
-
         self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details_label.setTextFormat(Qt.TextFormat.PlainText)  # user text, never markup
         self.title_label.setText(f"<h1>{escape(workshop.title)}</h1>")
