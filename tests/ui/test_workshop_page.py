@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
+from capadesk.core.runner import Runner
 from capadesk.core.services.protocols import find_protocol
 from capadesk.core.storage.store import Store
 from capadesk.ui.main_window import MainWindow
@@ -79,12 +80,18 @@ def test_editing_the_running_workshop_keeps_its_runner_and_projection(
     click(qtbot, view.apply_protocol_button)
     run = page.run
     assert run is not None
+    assert view.agenda_button.isEnabled()
+    assert run.perform(Runner.start)
+    run.show_projection(True)
+    assert not view.agenda_button.isEnabled()  # the day has started: the agenda is frozen
     prompts.answer("Caux — journée 4")
 
     ready.workshops.edit_action.trigger()
 
     assert page.run is run
     assert run.timer.isActive()
+    assert run.projection.isVisible()
+    run.show_projection(False)
 
 
 def test_the_agenda_builder_replaces_the_day_view_and_the_runner_follows_its_edits(

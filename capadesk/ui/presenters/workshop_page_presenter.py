@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QWidget
 
 from capadesk.core.domain.protocol import Protocol
 from capadesk.core.domain.workshop import WorkshopSummary
+from capadesk.core.errors import KnownError
 from capadesk.core.services.changes import Changes
 from capadesk.i18n import _
 from capadesk.paths import AppPaths
@@ -95,6 +96,7 @@ class WorkshopPagePresenter(QObject):
             return
         from capadesk.core.services.agenda import read_agenda
 
+        self._allow_agenda_edits()
         if not read_agenda(store, self.workshop_id).step_ids:
             self.view.show_body(None)
             return
@@ -105,8 +107,25 @@ class WorkshopPagePresenter(QObject):
 
             panel = RunPanel()
             self.run = RunPresenter(store, self.workshop_id, SystemClock(), panel, self.view)
+            self.run.changes_made.connect(self._on_changes_made)
         self.view.show_body(self.run.panel)
         self.run.panel.setFocus()
+
+    def _allow_agenda_edits(self) -> None:
+        """Once the day has started the agenda is frozen: opening the builder would only stop
+        the runner and take the projection off the wall for edits the store refuses."""
+        from capadesk.core.domain.vocabulary import RunnerStatus
+        from capadesk.core.runner import SystemClock
+        from capadesk.core.services.runner import load_runner
+
+        store = self._operations.store
+        if store is None or self.workshop_id is None:
+            return
+        try:
+            started = load_runner(store, self.workshop_id, SystemClock()).state.status
+        except KnownError:  # no steps yet: nothing has started
+            started = RunnerStatus.IDLE
+        self.view.agenda_button.setEnabled(started == RunnerStatus.IDLE)
 
     def _builder(self) -> AgendaPresenter:
         if self.builder is None:
@@ -153,6 +172,8 @@ class WorkshopPagePresenter(QObject):
 
     @Slot(object)
     def _on_changes_made(self, changes: Changes) -> None:
+        if self.workshop_id is not None and self.workshop_id in changes.runners:
+            self._allow_agenda_edits()
         if self.workshop_id is None or self.workshop_id not in changes.agendas:
             return
         if not self.editing:  # « Utiliser… » or an undo: the day view follows the new steps

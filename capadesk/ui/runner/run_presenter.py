@@ -22,7 +22,7 @@ import uuid
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
@@ -52,7 +52,13 @@ def other_screen(screens: Sequence[Screen], current: Screen | None) -> Screen | 
 
 
 class RunPresenter(QObject):
-    """See module docstring. ``panel`` is the control view; ``projection`` is built on demand."""
+    """See module docstring. ``panel`` is the control view; ``projection`` is built on demand.
+
+    Signals:
+        changes_made(Changes): after each transition the store accepted.
+    """
+
+    changes_made = Signal(object)
 
     def __init__(
         self, store: Store, workshop_id: uuid.UUID, clock: Clock, panel: RunPanel, parent: QWidget
@@ -144,12 +150,13 @@ class RunPresenter(QObject):
     def perform(self, action: Callable[[Runner], RunnerEvent]) -> bool:
         """Apply ``action`` through the service; show a refusal's message. True when applied."""
         try:
-            self._runner, _changes = act(self._store, self._workshop_id, self._clock, action)
+            self._runner, changes = act(self._store, self._workshop_id, self._clock, action)
         except KnownError as error:
             self.panel.show_message(error.message)
             return False
         self.panel.show_message("")
         self.refresh()
+        self.changes_made.emit(changes)
         return True
 
     def toggle(self) -> None:
