@@ -8,6 +8,7 @@ from capadesk.core.runner import Runner
 from capadesk.core.services.protocols import find_protocol
 from capadesk.core.storage.store import Store
 from capadesk.ui.main_window import MainWindow
+from capadesk.ui.presenters.workshop_page_presenter import WorkshopPagePresenter
 from capadesk.ui.runner.run_presenter import RunPresenter
 
 from .fakes import FakePrompts
@@ -19,6 +20,19 @@ def open_workshop(window: MainWindow, title: str, store: Store) -> None:
     window.workshops.store_opened()  # the list picks up the seeded workshop
     window.workshops.select(workshop.public_id)
     window.workshops.open_action.trigger()
+
+
+def open_with_protocol(
+    qtbot: QtBot, window: MainWindow, title: str, store: Store, protocol_id: str
+) -> WorkshopPagePresenter:
+    """Open a new workshop and give it a library protocol through the page's chooser."""
+    open_workshop(window, title, store)
+    page = window.page
+    assert page is not None
+    choice = window.workshop_view.protocol_choice
+    choice.setCurrentIndex(choice.findData(protocol_id))
+    click(qtbot, window.workshop_view.apply_protocol_button)
+    return page
 
 
 def current_run(window: MainWindow) -> RunPresenter | None:
@@ -54,12 +68,7 @@ def test_a_workshop_without_agenda_offers_the_library_then_runs_the_chosen_proto
 def test_leaving_the_page_stops_the_runner_clock(
     qtbot: QtBot, ready: MainWindow, store: Store
 ) -> None:
-    open_workshop(ready, "Lisieux", store)
-    page = ready.page
-    assert page is not None
-    view = ready.workshop_view
-    view.protocol_choice.setCurrentIndex(view.protocol_choice.findData("capacities-2-lisieux"))
-    click(qtbot, view.apply_protocol_button)
+    page = open_with_protocol(qtbot, ready, "Lisieux", store, "capacities-2-lisieux")
     run = page.run
     assert run is not None and run.timer.isActive()
 
@@ -72,12 +81,8 @@ def test_leaving_the_page_stops_the_runner_clock(
 def test_editing_the_running_workshop_keeps_its_runner_and_projection(
     qtbot: QtBot, ready: MainWindow, store: Store, prompts: FakePrompts
 ) -> None:
-    open_workshop(ready, "Caux", store)
-    page = ready.page
-    assert page is not None
+    page = open_with_protocol(qtbot, ready, "Caux", store, "capacities-4-caux")
     view = ready.workshop_view
-    view.protocol_choice.setCurrentIndex(view.protocol_choice.findData("capacities-4-caux"))
-    click(qtbot, view.apply_protocol_button)
     run = page.run
     assert run is not None
     assert view.agenda_button.isEnabled()
@@ -97,12 +102,8 @@ def test_editing_the_running_workshop_keeps_its_runner_and_projection(
 def test_the_agenda_builder_replaces_the_day_view_and_the_runner_follows_its_edits(
     qtbot: QtBot, ready: MainWindow, store: Store
 ) -> None:
-    open_workshop(ready, "Dunkerque", store)
-    page = ready.page
-    assert page is not None
+    page = open_with_protocol(qtbot, ready, "Dunkerque", store, "capacities-1-toulon")
     view = ready.workshop_view
-    view.protocol_choice.setCurrentIndex(view.protocol_choice.findData("capacities-1-toulon"))
-    click(qtbot, view.apply_protocol_button)
     assert current_run(ready) is not None
 
     view.agenda_button.setChecked(True)  # « Modifier le déroulé »
