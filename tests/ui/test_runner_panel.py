@@ -348,3 +348,15 @@ def test_screenshots_of_the_panel_and_the_projection(
         run.presenter.show_slide(slide)
         assert window.grab().save(str(folder / f"projection-{slide}.png"))
     assert len(list(folder.glob("*.png"))) >= 5
+
+
+def test_closing_the_projection_by_its_own_button_unchecks_the_panel_toggle(
+    qtbot: QtBot, run: Run
+) -> None:
+    window = projection(qtbot, run)
+    run.presenter.show_projection(True)
+    assert run.panel.projection_button.isChecked()
+
+    window.close()  # the window manager's close button
+
+    assert not run.panel.projection_button.isChecked()

@@ -7,8 +7,8 @@ and frameless on a second screen; a normal, movable window when the laptop has o
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QScreen
+from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtGui import QHideEvent, QScreen
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from capadesk.core.domain.countdown import CountdownLevel
@@ -131,7 +131,13 @@ def _countdown_sample(text: str) -> str:
 
 
 class ProjectionWindow(QWidget):
-    """The room's window (see module docstring); ``show_on`` places it, ``show_page`` picks."""
+    """The room's window (see module docstring); ``show_on`` places it, ``show_page`` picks.
+
+    Signals:
+        hidden(): the window went away, however (Esc, the panel, its own close button).
+    """
+
+    hidden = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
@@ -172,6 +178,10 @@ class ProjectionWindow(QWidget):
     def is_fullscreen(self) -> bool:
         """True when shown fullscreen (on a second screen)."""
         return self.isFullScreen()
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 (Qt API)
+        super().hideEvent(event)
+        self.hidden.emit()
 
     def show_on(self, screen: QScreen | None) -> None:
         """Fullscreen and frameless on ``screen``; a normal window when it is None."""

@@ -99,6 +99,7 @@ class RunPresenter(QObject):
             window.welcome_slide.set_workshop(summary.title, summary.place, summary.day)
             window.show_page(self._slide)
             self._bind_keys(window, Qt.ShortcutContext.WindowShortcut)
+            window.hidden.connect(self._sync_toggles)  # closed by its own button, say
             self._projection = window
             self.refresh()
         return self._projection
