@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 import sqlite3
 from contextlib import closing
@@ -20,12 +19,7 @@ from capadesk.core.storage.health import (
 from capadesk.core.storage.probe import SCHEMA_HEAD
 from capadesk.core.storage.store import Store
 from tests.core.test_probe import damaged_store, garbage_file, other_app_file
-
-BASELINE_FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "db" / "0001_baseline.db"
-
-
-def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+from tests.fixtures.stores import BASELINE_FIXTURE, sha256
 
 
 def test_a_healthy_store(store: Store) -> None:
@@ -142,7 +136,7 @@ def test_check_never_writes_to_the_file(tmp_path: Path) -> None:
 
 
 def test_check_leaves_a_rollback_journal_store_byte_for_byte(tmp_path: Path) -> None:
-    fixture = Path(__file__).parent.parent / "fixtures" / "db" / "0001_baseline.db"
+    fixture = BASELINE_FIXTURE
     copy = tmp_path / "capadesk.db"
     copy.write_bytes(fixture.read_bytes())
 

@@ -5,7 +5,6 @@ Also: the schema the migrations build is exactly the models' schema.
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 import sqlite3
 from collections.abc import Iterator
@@ -25,15 +24,9 @@ from capadesk.core.storage.migrate import Migrations, known_revisions, open_stor
 from capadesk.core.storage.models import Base
 from capadesk.core.storage.probe import APPLICATION_ID, SCHEMA_HEAD, probe
 from capadesk.paths import AppPaths, migrations_dir
-
-FIXTURES_DIR = Path(__file__).resolve().parents[1] / "fixtures" / "db"
-BASELINE_FIXTURE = FIXTURES_DIR / "0001_baseline.db"
+from tests.fixtures.stores import BASELINE_FIXTURE, FIXTURES_DIR, sha256
 
 Rows = dict[str, list[tuple[Any, ...]]]
-
-
-def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def _connect_ro(path: Path) -> sqlite3.Connection:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 from collections.abc import Callable
 from contextlib import closing
@@ -15,10 +14,7 @@ from capadesk.core.storage.migrate import open_store
 from capadesk.core.storage.probe import APPLICATION_ID, SCHEMA_HEAD, probe, read_only
 from capadesk.core.storage.store import Store
 from capadesk.paths import AppPaths
-
-
-def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+from tests.fixtures.stores import sha256
 
 
 def garbage_file(path: Path) -> Path:

@@ -19,8 +19,7 @@ from capadesk.core.services.workshops import (
 from capadesk.core.storage.probe import SCHEMA_HEAD
 from capadesk.core.storage.snapshot import read_workshop_list
 from capadesk.core.storage.store import Store
-
-BASELINE_FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "db" / "0001_baseline.db"
+from tests.fixtures.stores import BASELINE_FIXTURE
 
 VARIED = [
     ("Eybens", dt.date(2024, 3, 1), "Isère"),

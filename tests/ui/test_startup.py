@@ -137,16 +137,11 @@ def test_a_crash_during_the_session_is_shown_at_once(
 # --- the real process ------------------------------------------------------------------------
 
 
-@pytest.mark.gui
-def test_measure_startup_in_a_real_process(tmp_path: Path) -> None:
-    home = tmp_path / "D"
-    crash_dir = home / "data" / "crash"
-    crash_dir.mkdir(parents=True)
-    (crash_dir / PENDING_REPORT).write_text("rapport en attente\n", encoding="utf-8")
+def measure_startup(home: Path) -> subprocess.CompletedProcess[str]:
+    """``capadesk --home HOME --measure-startup`` in a real process, offscreen."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     env.pop("CAPADESK_T0", None)
-
-    result = subprocess.run(
+    return subprocess.run(
         [sys.executable, "-m", "capadesk", "--home", str(home), "--measure-startup"],
         cwd=REPO_ROOT,
         env=env,
@@ -155,6 +150,15 @@ def test_measure_startup_in_a_real_process(tmp_path: Path) -> None:
         timeout=60,
         check=False,
     )
+
+
+@pytest.mark.gui
+def test_measure_startup_in_a_real_process(tmp_path: Path) -> None:
+    home = tmp_path / "D"
+    crash_dir = home / "data" / "crash"
+    crash_dir.mkdir(parents=True)
+    (crash_dir / PENDING_REPORT).write_text("rapport en attente\n", encoding="utf-8")
+    result = measure_startup(home)
 
     assert result.returncode == 0, result.stderr
     figures = dict(re.findall(r"^(shown_ms|ready_ms)=(\d+(?:\.\d+)?)$", result.stdout, re.M))
@@ -174,17 +178,7 @@ def test_measure_startup_ends_with_a_failure_code_when_the_store_cannot_open(
     home = tmp_path / "D"
     (home / "data").mkdir(parents=True)
     (home / "data" / "capadesk.db").write_bytes(b"pas une base SQLite" * 100)
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-
-    result = subprocess.run(
-        [sys.executable, "-m", "capadesk", "--home", str(home), "--measure-startup"],
-        cwd=REPO_ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    result = measure_startup(home)
 
     assert result.returncode == 1
     assert re.search(r"^shown_ms=", result.stdout, re.M)
