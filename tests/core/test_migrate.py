@@ -24,7 +24,7 @@ from capadesk.core.storage.migrate import Migrations, known_revisions, open_stor
 from capadesk.core.storage.models import Base
 from capadesk.core.storage.probe import APPLICATION_ID, SCHEMA_HEAD, probe
 from capadesk.paths import AppPaths, migrations_dir
-from tests.fixtures.stores import BASELINE_FIXTURE, FIXTURES_DIR, sha256
+from tests.fixtures.stores import FIXTURES_DIR, head_fixture, sha256
 
 Rows = dict[str, list[tuple[Any, ...]]]
 
@@ -34,13 +34,14 @@ def _connect_ro(path: Path) -> sqlite3.Connection:
 
 
 def read_rows(path: Path, columns_from: Path | None = None) -> Rows:
-    """Every row of every model table, sorted; only the columns ``columns_from`` has, if given."""
+    """Every row of every model table, sorted; only the tables and columns ``columns_from`` has."""
     rows: Rows = {}
     with closing(_connect_ro(columns_from or path)) as reference:
         columns = {
             table: [row[1] for row in reference.execute(f'PRAGMA table_info("{table}")')]
             for table in Base.metadata.tables
         }
+    columns = {table: names for table, names in columns.items() if names}
     with closing(_connect_ro(path)) as connection:
         for table, names in columns.items():
             selected = ", ".join(f'"{name}"' for name in names)
@@ -73,11 +74,16 @@ def schema_diff(path: Path) -> list[Any]:
         engine.dispose()
 
 
-def _ddl_parts(sql: str) -> tuple[str, tuple[str, ...], frozenset[str]]:
-    """A CREATE statement as (head, columns in order, constraints in any order)."""
+def _ddl_parts(sql: str) -> tuple[str, frozenset[str], frozenset[str]]:
+    """A CREATE statement as (head, columns, constraints), order and name quoting aside.
+
+    A migration that adds a column rebuilds the table in batch mode: the column comes last and
+    the table's name is quoted, where a fresh store follows the models' order. Neither matters
+    to SQLite, so neither fails the comparison; a column's type, default or key still does.
+    """
     sql = " ".join(sql.split()).replace("(CURRENT_TIMESTAMP)", "CURRENT_TIMESTAMP")
     if "(" not in sql or not sql.upper().startswith("CREATE TABLE"):
-        return sql, (), frozenset()
+        return sql, frozenset(), frozenset()
     head, body = sql[: sql.index("(")].strip(), sql[sql.index("(") + 1 : sql.rindex(")")]
     items, depth, current = [], 0, ""
     for char in body:
@@ -88,11 +94,12 @@ def _ddl_parts(sql: str) -> tuple[str, tuple[str, ...], frozenset[str]]:
         else:
             current += char
     items.append(current.strip())
-    columns = tuple(i for i in items if not i.startswith("CONSTRAINT "))
-    return head, columns, frozenset(i for i in items if i.startswith("CONSTRAINT "))
+    columns = frozenset(i for i in items if not i.startswith("CONSTRAINT "))
+    constraints = frozenset(i for i in items if i.startswith("CONSTRAINT "))
+    return head.replace('"', ""), columns, constraints
 
 
-def schema_ddl(path: Path) -> dict[str, tuple[str, tuple[str, ...], frozenset[str]]]:
+def schema_ddl(path: Path) -> dict[str, tuple[str, frozenset[str], frozenset[str]]]:
     """The DDL of every model table and index, normalised (spacing, constraint order)."""
     with closing(_connect_ro(path)) as connection:
         return {
@@ -117,19 +124,21 @@ def upgrade_with_alembic(path: Path, target: str = "head") -> None:
 
 @pytest.fixture
 def fixture_copy(app_paths: AppPaths) -> Path:
-    """The committed baseline fixture, copied where the app would keep its store."""
+    """The committed fixture of the current head, copied where the app would keep its store."""
     app_paths.data_dir.mkdir(parents=True)
-    shutil.copyfile(BASELINE_FIXTURE, app_paths.db_path)
+    shutil.copyfile(head_fixture(), app_paths.db_path)
     return app_paths.db_path
 
 
-_REVISION_0002 = '''"""test revision: a new nullable column on a table others refer to"""
+_HEAD_BACKUP_GLOB = f"capadesk-*-avant-migration-{SCHEMA_HEAD.replace('_', '-')}.db"
+
+_TEST_REVISION = '''"""test revision: a new nullable column on a table others refer to"""
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002_test"
-down_revision = "0001_baseline"
+revision = "9999_test"
+down_revision = "{head}"
 branch_labels = None
 depends_on = None
 
@@ -149,15 +158,15 @@ def downgrade() -> None:
 
 
 def _test_migrations(tmp_path: Path, then: str = "pass") -> Migrations:
-    """The real scripts plus a revision 0002_test on top, in a scratch directory.
+    """The real scripts plus a revision 9999_test on top of the head, in a scratch directory.
 
     ``then`` is one statement run at the end of the new revision's upgrade.
     """
     location = tmp_path / "migrations"
     shutil.copytree(migrations_dir(), location, ignore=shutil.ignore_patterns("__pycache__"))
-    script = _REVISION_0002.replace("{then}", then)
-    (location / "versions" / "0002_test.py").write_text(script, encoding="utf-8")
-    return Migrations(location=location, head="0002_test")
+    script = _TEST_REVISION.replace("{then}", then).replace("{head}", SCHEMA_HEAD)
+    (location / "versions" / "9999_test.py").write_text(script, encoding="utf-8")
+    return Migrations(location=location, head="9999_test")
 
 
 # --- the schema -----------------------------------------------------------------------------
@@ -317,19 +326,21 @@ def test_a_file_from_a_newer_capadesk_is_refused_and_left_untouched(app_paths: A
 # --- an older file --------------------------------------------------------------------------
 
 
-def test_the_committed_fixture_is_a_full_baseline_store() -> None:
-    assert revision_of(BASELINE_FIXTURE) == "0001_baseline"
-    with closing(_connect_ro(BASELINE_FIXTURE)) as connection:
-        assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
-        assert connection.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
-    assert not Path(f"{BASELINE_FIXTURE}-wal").exists()
-    rows = read_rows(BASELINE_FIXTURE)
-    assert set(rows) == set(Base.metadata.tables)
-    assert all(rows.values()), [table for table, found in rows.items() if not found]
-
-
 def _fixture_files() -> Iterator[Path]:
     yield from sorted(FIXTURES_DIR.glob("*.db"))
+
+
+@pytest.mark.parametrize("fixture", list(_fixture_files()), ids=lambda p: p.stem)
+def test_every_committed_fixture_is_a_full_store_of_its_revision(fixture: Path) -> None:
+    assert revision_of(fixture) == fixture.stem
+    with closing(_connect_ro(fixture)) as connection:
+        assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+        assert connection.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    assert not Path(f"{fixture}-wal").exists()
+    rows = read_rows(fixture)
+    assert all(rows.values()), [table for table, found in rows.items() if not found]
+    if fixture == head_fixture():
+        assert set(rows) == set(Base.metadata.tables)
 
 
 @pytest.mark.parametrize("fixture", list(_fixture_files()), ids=lambda p: p.stem)
@@ -354,28 +365,43 @@ def test_every_fixture_opens_with_the_real_migrations(app_paths: AppPaths, fixtu
     assert all(original.values())
 
 
+def test_0002_gives_old_steps_empty_settings_and_tracks_no_timer_yet(app_paths: AppPaths) -> None:
+    app_paths.data_dir.mkdir(parents=True)
+    shutil.copyfile(FIXTURES_DIR / "0001_baseline.db", app_paths.db_path)
+
+    store, _report = open_store(app_paths.db_path, app_paths.backups_dir)
+    store.close()
+
+    with closing(_connect_ro(app_paths.db_path)) as connection:
+        assert {row[0] for row in connection.execute("SELECT settings FROM step")} == {"{}"}
+        assert connection.execute("SELECT count(*) FROM workshop").fetchone()[0] > 0
+        assert {row[0] for row in connection.execute("SELECT day_start FROM workshop")} == {None}
+        assert connection.execute("SELECT count(*) FROM track_runner_state").fetchone()[0] == 0
+        assert {row[0] for row in connection.execute("SELECT track_id FROM runner_event")} == {None}
+
+
 def test_an_older_file_is_backed_up_then_upgraded(
     tmp_path: Path, app_paths: AppPaths, fixture_copy: Path
 ) -> None:
-    original = read_rows(BASELINE_FIXTURE)
+    original = read_rows(head_fixture())
     migrations = _test_migrations(tmp_path)
 
     store, report = open_store(fixture_copy, app_paths.backups_dir, migrations)
     store.close()
 
     # The backup: taken before the upgrade, with every row of the original.
-    backups = sorted(app_paths.backups_dir.glob("capadesk-*-avant-migration-0001-baseline.db"))
+    backups = sorted(app_paths.backups_dir.glob(_HEAD_BACKUP_GLOB))
     assert backups == [report.backup]
-    assert report.upgraded_from == "0001_baseline"
-    assert revision_of(backups[0]) == "0001_baseline"
+    assert report.upgraded_from == SCHEMA_HEAD
+    assert revision_of(backups[0]) == SCHEMA_HEAD
     assert read_rows(backups[0]) == original
     assert "colour" not in column_names(backups[0], "workshop")
     assert list(app_paths.backups_dir.glob("*.part")) == []
 
     # The upgraded file: at the new revision, with the new column and all the data.
-    assert revision_of(fixture_copy) == "0002_test"
+    assert revision_of(fixture_copy) == "9999_test"
     assert column_names(fixture_copy, "workshop")[-1] == "colour"
-    upgraded = read_rows(fixture_copy, columns_from=BASELINE_FIXTURE)
+    upgraded = read_rows(fixture_copy, columns_from=head_fixture())
     assert {t: len(r) for t, r in upgraded.items()} == {t: len(r) for t, r in original.items()}
     assert upgraded == original
     with closing(_connect_ro(fixture_copy)) as connection:
@@ -401,7 +427,7 @@ def test_an_upgraded_file_opens_again_without_a_second_backup(
 def test_a_failed_upgrade_restores_the_file_and_keeps_the_failed_one(
     tmp_path: Path, app_paths: AppPaths, fixture_copy: Path
 ) -> None:
-    original = read_rows(BASELINE_FIXTURE)
+    original = read_rows(head_fixture())
     failing = _test_migrations(
         tmp_path, 'raise RuntimeError("échec voulu au milieu de la migration")'
     )
@@ -413,11 +439,11 @@ def test_a_failed_upgrade_restores_the_file_and_keeps_the_failed_one(
     assert "échec voulu" in failed.value.message
     assert isinstance(failed.value.__cause__, RuntimeError)
     # Restored: the old revision, every row, no trace of the new column.
-    assert revision_of(fixture_copy) == "0001_baseline"
+    assert revision_of(fixture_copy) == SCHEMA_HEAD
     assert read_rows(fixture_copy) == original
     assert "colour" not in column_names(fixture_copy, "workshop")
     # Nothing deleted: the backup and the failed file both stay in the backups dir.
-    backups = list(app_paths.backups_dir.glob("capadesk-*-avant-migration-0001-baseline.db"))
+    backups = list(app_paths.backups_dir.glob(_HEAD_BACKUP_GLOB))
     assert len(backups) == 1
     assert read_rows(backups[0]) == original
     failed_files = list(app_paths.backups_dir.glob("echec-migration-*.db"))
@@ -452,8 +478,8 @@ def test_when_the_restore_itself_fails_the_store_file_stays_in_place(
     assert "avant-migration" in failed.value.message  # where the user's data is, by name
     # The migration ran in one transaction that was rolled back: the file in place is intact.
     assert fixture_copy.is_file()
-    assert revision_of(fixture_copy) == "0001_baseline"
-    assert read_rows(fixture_copy) == read_rows(BASELINE_FIXTURE)
+    assert revision_of(fixture_copy) == SCHEMA_HEAD
+    assert read_rows(fixture_copy) == read_rows(head_fixture())
     assert not list(app_paths.backups_dir.glob("echec-migration-*"))
 
 

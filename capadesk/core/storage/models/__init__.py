@@ -17,6 +17,7 @@ from capadesk.core.storage.models.workshop import (
     RunnerState,
     Step,
     Track,
+    TrackRunnerState,
     Workshop,
 )
 
@@ -34,6 +35,7 @@ __all__ = [
     "Thread",
     "ThreadCapture",
     "Track",
+    "TrackRunnerState",
     "UseCase",
     "Vote",
     "WorkGroup",

@@ -34,6 +34,7 @@ class Workshop(Identified, Timestamped, Base):
     place: Mapped[str] = mapped_column(default="")
     day: Mapped[dt.date | None]
     protocol_ref: Mapped[str | None]  # id of the library protocol it was built from
+    day_start: Mapped[str | None]  # « HH:MM », the clock time the agenda starts at
     notes: Mapped[str] = mapped_column(Text, default="")
     deleted_at: Mapped[dt.datetime | None]
 
@@ -73,6 +74,8 @@ class Step(Identified, Timestamped, Base):
     duration_max: Mapped[int | None]
     instructions: Mapped[str] = mapped_column(Text, default="")
     materials: Mapped[str] = mapped_column(Text, default="")
+    # The step's tool settings as a JSON object (e.g. dots per participant of a dot vote).
+    settings: Mapped[str] = mapped_column(Text, default="{}", server_default="{}")
 
     workshop: Mapped[Workshop] = relationship(back_populates="steps", foreign_keys=[workshop_id])
     track: Mapped[Track | None] = relationship(foreign_keys=[track_id])
@@ -117,6 +120,26 @@ class RunnerState(Base):
     updated_at: Mapped[dt.datetime]
 
 
+class TrackRunnerState(Base):
+    """Where the timer of one parallel track stands: each track runs its own steps."""
+
+    __tablename__ = "track_runner_state"
+
+    track_id: Mapped[int] = mapped_column(
+        ForeignKey("track.id", ondelete="CASCADE"), primary_key=True
+    )
+    workshop_id: Mapped[int] = mapped_column(
+        ForeignKey("workshop.id", ondelete="CASCADE"), index=True
+    )
+    status: Mapped[str]
+    current_step_id: Mapped[int | None] = mapped_column(ForeignKey("step.id", ondelete="SET NULL"))
+    step_started_at: Mapped[dt.datetime | None]
+    paused_at: Mapped[dt.datetime | None]
+    paused_seconds: Mapped[float] = mapped_column(default=0.0)
+    extension_seconds: Mapped[float] = mapped_column(default=0.0)
+    updated_at: Mapped[dt.datetime]
+
+
 class RunnerEvent(Base):
     """The runner's log: what happened when, for the agenda « prévu / réel »."""
 
@@ -127,6 +150,8 @@ class RunnerEvent(Base):
         ForeignKey("workshop.id", ondelete="CASCADE"), index=True
     )
     step_id: Mapped[int | None] = mapped_column(ForeignKey("step.id", ondelete="SET NULL"))
+    # Set for the events of a parallel track's own timer; NULL for the day's main timer.
+    track_id: Mapped[int | None] = mapped_column(ForeignKey("track.id", ondelete="SET NULL"))
     action: Mapped[str]
     at: Mapped[dt.datetime]
     detail: Mapped[str] = mapped_column(default="")
