@@ -12,12 +12,18 @@ class Changes(NamedTuple):
     ``workshops`` lists workshops whose row changed; ``workshop_list`` says that the set or
     order of listed workshops changed (one added, removed or re-dated); ``agendas`` lists the
     workshops whose steps changed; ``runners`` those whose day moved (a runner transition).
+    ``captures`` lists the captures added, edited or removed (the wall re-reads just those);
+    ``threads`` the workshops whose threads, thread contents or votes changed; ``use_cases``
+    the workshops whose use cases changed.
     """
 
     workshops: frozenset[uuid.UUID] = frozenset()
     workshop_list: bool = False
     agendas: frozenset[uuid.UUID] = frozenset()
     runners: frozenset[uuid.UUID] = frozenset()
+    captures: frozenset[uuid.UUID] = frozenset()
+    threads: frozenset[uuid.UUID] = frozenset()
+    use_cases: frozenset[uuid.UUID] = frozenset()
 
     @classmethod
     def of_workshop(cls, public_id: uuid.UUID, *, listing: bool = False) -> Changes:
