@@ -6,8 +6,9 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeAlias
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTimer, QTranslator, Signal
 from PySide6.QtWidgets import QApplication
 
 from capadesk import APP_ID, APP_NAME, __version__
@@ -18,6 +19,12 @@ from capadesk.i18n import _
 from capadesk.logs import setup_logging
 from capadesk.paths import AppPaths
 from capadesk.ui.main_window import MainWindow
+
+if TYPE_CHECKING:  # SQLAlchemy loads on the worker thread, after the first frame
+    from capadesk.core.storage.migrate import OpenReport
+    from capadesk.core.storage.store import Store
+
+OpenOutcome: TypeAlias = "tuple[Store, OpenReport] | Exception"
 
 
 def _elapsed_ms() -> float:
@@ -38,32 +45,49 @@ def _install_qt_translations(app: QApplication) -> None:
         app.installTranslator(translator)
 
 
+def _try_open(paths: AppPaths) -> OpenOutcome:
+    """Open (create, upgrade) the store: ``(store, report)``, or the exception it raised.
+
+    Runs on a worker thread at start-up (importing SQLAlchemy and migrating take about a
+    second), so it hands back what happened rather than raising across threads.
+    """
+    from capadesk.core.storage.migrate import open_store
+
+    try:
+        return open_store(paths.db_path, paths.backups_dir)
+    except Exception as error:  # handed to the GUI thread, re-raised there
+        return error
+
+
 def _open_store(window: MainWindow, *, interactive: bool = True) -> bool:
-    """Open (create, upgrade) the store and hand it to the window; return whether it opened.
+    """Open the store on this thread and hand it to the window; return whether it opened."""
+    return _attach_store(window, _try_open(window.app_paths), interactive=interactive)
+
+
+def _attach_store(window: MainWindow, outcome: OpenOutcome, *, interactive: bool = True) -> bool:
+    """Hand an opened store to the window, or show why it could not open.
 
     A problem the user can act on goes to the banner and, when ``interactive``, a message box;
     a bug still leaves the window saying the base is unavailable, then goes to the crash handler.
     """
     import logging  # loaded by setup_logging by now: free here, not on the start path
 
-    from capadesk.core.storage.migrate import open_store
-
     log = logging.getLogger(__name__)
     paths = window.app_paths
-    try:
-        store, report = open_store(paths.db_path, paths.backups_dir)
-    except KnownError as error:
-        log.error("base inutilisable : %s", error.message)
-        window.show_store_problem(error.message)
-        window.list_view.show_unavailable(error.message)
+    window.statusBar().clearMessage()
+    if isinstance(outcome, KnownError):
+        log.error("base inutilisable : %s", outcome.message)
+        window.show_store_problem(outcome.message)
+        window.list_view.show_unavailable(outcome.message)
         if interactive:
-            window.prompts.show_error(window, error.message)
+            window.prompts.show_error(window, outcome.message)
         return False
-    except Exception:
+    if isinstance(outcome, Exception):
         window.list_view.show_unavailable(
             _("Erreur inattendue\u00a0: un rapport a été enregistré.")
         )
-        raise
+        raise outcome
+    store, report = outcome
     log.info(
         "base ouverte : %s (créée : %s, mise à jour depuis : %s)",
         paths.db_path,
@@ -84,6 +108,24 @@ def _open_store(window: MainWindow, *, interactive: bool = True) -> bool:
     if application is not None:
         application.aboutToQuit.connect(store.close)
     return True
+
+
+class _StoreOpening(QObject):
+    """Opens the store on a worker thread; ``done`` brings the outcome back to the GUI thread.
+
+    The thread is not a daemon: quitting while a migration runs waits for it to finish
+    rather than cutting it short.
+    """
+
+    done = Signal(object)
+
+    def start(self, paths: AppPaths) -> None:
+        import threading
+
+        threading.Thread(target=self._run, args=(paths,), name="ouverture-base").start()
+
+    def _run(self, paths: AppPaths) -> None:
+        self.done.emit(_try_open(paths))
 
 
 def _show_pending_crashes(window: MainWindow, crash_log: CrashLog) -> None:
@@ -115,14 +157,20 @@ def run_application(app_paths: AppPaths, crash_log: CrashLog, *, measure_startup
         crash_log.listener = lambda report, details: _on_crash(window, report, details)
     window.show()
 
+    opening = _StoreOpening(window)
+
     def after_first_frame() -> None:
+        if measure_startup:
+            print(f"shown_ms={_elapsed_ms():.1f}", flush=True)  # noqa: T201 (bench protocol)
+        window.statusBar().showMessage(_("Ouverture de la base…"))
+        opening.start(app_paths)
+        window.shortcuts.bind()
+        setup_logging(app_paths)
+
+    def store_opened(outcome: OpenOutcome) -> None:
         opened = False
         try:
-            if measure_startup:
-                print(f"shown_ms={_elapsed_ms():.1f}", flush=True)  # noqa: T201 (bench protocol)
-            window.shortcuts.bind()
-            setup_logging(app_paths)
-            opened = _open_store(window, interactive=not measure_startup)
+            opened = _attach_store(window, outcome, interactive=not measure_startup)
         finally:
             if measure_startup:  # unattended: always end, with a failure code if need be
                 if opened:
@@ -131,5 +179,6 @@ def run_application(app_paths: AppPaths, crash_log: CrashLog, *, measure_startup
         if not measure_startup:
             _show_pending_crashes(window, crash_log)
 
+    opening.done.connect(store_opened)
     QTimer.singleShot(0, after_first_frame)
     return app.exec()

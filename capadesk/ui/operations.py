@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QWidget
 from capadesk.core.errors import KnownError
 from capadesk.core.services.changes import Changes
 from capadesk.core.services.commands import Command
+from capadesk.i18n import _
 from capadesk.ui.dialogs.prompts import Prompts
 
 if TYPE_CHECKING:  # SQLAlchemy loads with the store, after the first frame
@@ -65,6 +66,12 @@ class Operations(QObject):
     def execute(self, command: Command) -> bool:
         """Apply ``command``; on success make it undoable and return True."""
         if self._store is None:
+            # The store opens on a worker thread just after the window shows (or it failed,
+            # which the banner already says): never drop an action without a word.
+            self._prompts.show_error(
+                self._window,
+                _("La base de données n'est pas encore ouverte\u00a0; rien n'a été enregistré."),
+            )
             return False
         try:
             changes = command.apply(self._store)

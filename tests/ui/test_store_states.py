@@ -136,13 +136,15 @@ def test_an_empty_store_shows_the_empty_state(
     assert shown_page(window) == "empty"
 
 
-def test_commands_do_nothing_before_the_store_is_attached(
+def test_commands_before_the_store_is_attached_do_nothing_and_say_so(
     qtbot: QtBot, window: MainWindow, prompts: FakePrompts
 ) -> None:
     with qtbot.assertNotEmitted(window.operations.changes_made):
         assert not window.operations.execute(CreateWorkshop("Trop tôt"))
     assert window.undo_stack.count() == 0
-    assert prompts.errors == []
+    assert prompts.errors == [
+        "La base de données n'est pas encore ouverte\u00a0; rien n'a été enregistré."
+    ]
 
 
 # --- a store that refuses writes ------------------------------------------------------------
@@ -246,6 +248,36 @@ def test_open_store_at_start_attaches_it_and_lists_its_workshops(
     assert enabled(window, "new_action")
     assert window.banner.isHidden()
     assert prompts.errors == []
+
+
+def test_the_store_opens_on_a_worker_thread_and_is_attached_on_the_gui_thread(
+    qtbot: QtBot, window: MainWindow, app_paths: AppPaths, disconnect_quit_hook: list[Store]
+) -> None:
+    import threading
+
+    opened_on: list[str] = []
+    real_open_store = migrate.open_store
+
+    def recording_open_store(db_path: Path, backups_dir: Path) -> tuple[Store, OpenReport]:
+        opened_on.append(threading.current_thread().name)
+        return real_open_store(db_path, backups_dir)
+
+    opening = application._StoreOpening(window)
+    attached: list[bool] = []
+    opening.done.connect(
+        lambda outcome: attached.append(application._attach_store(window, outcome))
+    )
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(migrate, "open_store", recording_open_store)
+        with qtbot.waitSignal(opening.done, timeout=20_000):
+            opening.start(app_paths)
+
+    assert opened_on == ["ouverture-base"]
+    assert attached == [True]
+    store = window.operations.store
+    assert store is not None
+    disconnect_quit_hook.append(store)
+    assert enabled(window, "new_action")
 
 
 def test_a_store_from_a_newer_capadesk_is_reported_and_nothing_can_be_changed(
