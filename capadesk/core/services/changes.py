@@ -14,7 +14,8 @@ class Changes(NamedTuple):
     workshops whose steps changed; ``runners`` those whose day moved (a runner transition).
     ``captures`` lists the captures added, edited or removed (the wall re-reads just those);
     ``threads`` the workshops whose threads, thread contents or votes changed; ``use_cases``
-    the workshops whose use cases changed.
+    the workshops whose use cases changed; ``participants`` the workshops whose roster changed;
+    ``groups`` the workshops whose work groups or their members changed.
     """
 
     workshops: frozenset[uuid.UUID] = frozenset()
@@ -24,6 +25,8 @@ class Changes(NamedTuple):
     captures: frozenset[uuid.UUID] = frozenset()
     threads: frozenset[uuid.UUID] = frozenset()
     use_cases: frozenset[uuid.UUID] = frozenset()
+    participants: frozenset[uuid.UUID] = frozenset()
+    groups: frozenset[uuid.UUID] = frozenset()
 
     @classmethod
     def of_workshop(cls, public_id: uuid.UUID, *, listing: bool = False) -> Changes:
