@@ -1,14 +1,17 @@
-"""Agenda edits as pure functions, and SetAgenda on a real store (apply, revert, apply)."""
+"""Agenda edits as pure functions (the day's steps, parallel tracks and their steps, the
+builder's places), and SetAgenda on a real store (apply, revert, apply)."""
 
 from __future__ import annotations
 
 import dataclasses
+import uuid
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
 from capadesk.core.domain import agenda_edits as edits
+from capadesk.core.domain.agenda_edits import Place
 from capadesk.core.domain.protocol import Duration
 from capadesk.core.domain.vocabulary import ActivityKind, StepFormat
 from capadesk.core.errors import ValidationError
@@ -116,3 +119,112 @@ def test_personal_templates_follow_the_built_ins_in_the_library(
 
     assert [p.id for p in listed] == [p.id for p in builtin_protocols()] + ["perso-toulon-court"]
     assert read_protocol_file(folder / f"{mine.id}.json") == mine
+
+
+# --- parallel tracks and the builder's places --------------------------------------------------
+
+CHAMONIX = find_protocol("capacities-3-chamonix")
+PARALLEL = next(i for i, step in enumerate(CHAMONIX.steps) if step.tracks)
+
+
+def track_titles(protocol: object, step: int = PARALLEL) -> list[str]:
+    return [t.title for t in protocol.steps[step].tracks]  # type: ignore[attr-defined]
+
+
+def test_track_edits_build_new_protocols() -> None:
+    first, second, third = track_titles(CHAMONIX)
+    assert track_titles(edits.move_track(CHAMONIX, PARALLEL, 0, 2)) == [second, third, first]
+    assert track_titles(edits.remove_track(CHAMONIX, PARALLEL, 1)) == [first, third]
+    assert track_titles(edits.rename_track(CHAMONIX, PARALLEL, 2, "Droit")) == [
+        first,
+        second,
+        "Droit",
+    ]
+    copied = edits.duplicate_track(CHAMONIX, PARALLEL, 0)
+    assert track_titles(copied) == [first, first, second, third]
+    assert copied.steps[PARALLEL].tracks[1] == CHAMONIX.steps[PARALLEL].tracks[0]
+    assert track_titles(CHAMONIX) == [first, second, third]  # the original is untouched
+    with pytest.raises(IndexError):
+        edits.remove_track(CHAMONIX, PARALLEL, 3)
+
+
+def test_step_edits_inside_a_track() -> None:
+    where = (PARALLEL, 1)
+    inner = CHAMONIX.steps[PARALLEL].tracks[1].steps
+    added = edits.insert_step(CHAMONIX, 0, edits.break_step(5), track=where)
+    assert [s.title for s in added.steps[PARALLEL].tracks[1].steps] == [
+        "Pause",
+        *[s.title for s in inner],
+    ]
+    assert added.steps[PARALLEL].duration == CHAMONIX.steps[PARALLEL].duration
+    assert added.planned_minutes == CHAMONIX.planned_minutes  # the step's slot is the day's
+    assert titles(added) == titles(CHAMONIX)
+    moved = edits.move_step(added, 0, len(inner), track=where)
+    assert moved.steps[PARALLEL].tracks[1].steps[-1].title == "Pause"
+    renamed = dataclasses.replace(inner[0], title="Pourquoi ×3")
+    replaced = edits.replace_step(CHAMONIX, 0, renamed, track=where)
+    assert replaced.steps[PARALLEL].tracks[1].steps[0].title == "Pourquoi ×3"
+    removed = edits.remove_step(added, 0, track=where)
+    assert removed == CHAMONIX
+
+
+def test_copies_have_no_store_ids_and_edits_keep_them() -> None:
+    marked = dataclasses.replace(TOULON.steps[0], store_id=uuid.uuid4(), title="Accueil")
+    protocol = edits.replace_step(TOULON, 0, marked)
+    assert edits.move_step(protocol, 0, 3).steps[3].store_id == marked.store_id
+    assert edits.duplicate_step(protocol, 0).steps[1].store_id is None
+    track = dataclasses.replace(
+        edits.blank_track(1),
+        store_id=uuid.uuid4(),
+        steps=(dataclasses.replace(edits.blank_step(), store_id=uuid.uuid4()),),
+    )
+    fresh = edits.fresh_track(track)
+    assert fresh == track and fresh.store_id is None and fresh.steps[0].store_id is None
+
+
+def test_places_say_what_can_be_done_where() -> None:
+    tracks = CHAMONIX.steps[PARALLEL].tracks
+    day, track, inner = Place(PARALLEL), Place(PARALLEL, 0), Place(PARALLEL, 0, 0)
+    assert (track.is_track, inner.is_inner, day.is_track, day.is_inner) == (
+        True,
+        True,
+        False,
+        False,
+    )
+    assert edits.count_at(CHAMONIX, day) == len(CHAMONIX.steps)
+    assert edits.count_at(CHAMONIX, track) == len(tracks) == 3
+    assert edits.can_add_track(CHAMONIX, inner) and not edits.can_add_track(CHAMONIX, Place(0))
+    assert edits.can_remove(CHAMONIX, track)  # three tracks: one can go
+    two = edits.remove_track(CHAMONIX, PARALLEL, 0)
+    assert not edits.can_remove(two, track)  # a parallel step keeps two
+    single = Place(PARALLEL, 0, 0)
+    assert len(tracks[0].steps) == 1 and not edits.can_remove(CHAMONIX, single)
+    assert not edits.can_remove(CHAMONIX, None) and edits.can_insert(CHAMONIX, None)
+
+
+def test_edits_at_a_place_return_the_place_to_select() -> None:
+    first = CHAMONIX.steps[PARALLEL].tracks[0]
+    protocol, at = edits.insert_after(CHAMONIX, Place(PARALLEL, 0), edits.blank_step())
+    assert at == Place(PARALLEL, 0, len(first.steps))  # at the end of the selected track
+    assert protocol.steps[PARALLEL].tracks[0].steps[-1].title == "Nouvelle étape"
+    protocol, at = edits.duplicate_at(protocol, at)
+    assert at == Place(PARALLEL, 0, len(first.steps) + 1)
+    protocol, at = edits.move_at(protocol, at, 0)
+    assert at == Place(PARALLEL, 0, 0)
+    protocol, after = edits.remove_at(protocol, Place(PARALLEL, 2))
+    assert after == Place(PARALLEL, 1) and len(protocol.steps[PARALLEL].tracks) == 2
+    protocol, at = edits.add_track(protocol, Place(PARALLEL, 0, 1))
+    assert at == Place(PARALLEL, 1)
+    assert protocol.steps[PARALLEL].tracks[1].title == "Atelier 3"
+    _, at = edits.insert_after(CHAMONIX, None, edits.break_step())
+    assert at == Place(len(CHAMONIX.steps))
+
+
+def test_a_parallel_step_without_tracks_gets_two() -> None:
+    step = dataclasses.replace(edits.blank_step(), format=StepFormat.PARALLEL)
+    protocol = edits.insert_step(TOULON, 0, step)
+    assert edits.can_add_track(protocol, Place(0))
+    protocol, at = edits.add_track(protocol, Place(0))
+    assert at == Place(0, 0)
+    assert track_titles(protocol, 0) == ["Atelier 1", "Atelier 2"]
+    assert all(len(t.steps) == 1 for t in protocol.steps[0].tracks)

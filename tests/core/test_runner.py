@@ -479,3 +479,23 @@ def test_skipping_the_last_step_finishes_the_day(started: Runner, clock: FakeClo
     assert started.state.status == RunnerStatus.FINISHED
     assert started.skipped() == {2}
     assert started.actual_seconds() == [0, 0, 3]
+
+
+# Actual starts ---------------------------------------------------------------------------------
+
+
+def test_each_step_s_actual_start_is_when_it_was_first_entered(
+    runner: Runner, clock: FakeClock
+) -> None:
+    assert runner.started_at() == [None, None, None]
+    clock.advance(30)
+    runner.start()
+    clock.advance(600)
+    runner.skip()
+    clock.advance(60)
+    runner.back()  # entering step 0 again does not move its start
+    clock.advance(10)
+    runner.jump(2)
+    assert runner.started_at() == [at(30), at(630), at(700)]
+    restored = Runner(runner.planned, clock, runner.state, runner.events)
+    assert restored.started_at() == runner.started_at()

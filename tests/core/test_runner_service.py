@@ -3,35 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-import signal
-import subprocess
-import sys
 import uuid
-from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
 from capadesk.core.domain.vocabulary import RunnerStatus
 from capadesk.core.runner import FakeClock, Runner, RunnerError
-from capadesk.core.services.agenda import apply_protocol
-from capadesk.core.services.protocols import find_protocol
 from capadesk.core.services.runner import act, load_runner
-from capadesk.core.services.workshops import create_workshop
 from capadesk.core.storage.migrate import open_store
 from capadesk.core.storage.models import RunnerEvent as EventRow
 from capadesk.core.storage.models import RunnerState as StateRow
 from capadesk.core.storage.store import Store
 from capadesk.paths import AppPaths
-
-REPO_ROOT = Path(__file__).resolve().parents[2]
+from tests.core.runner_support import run_then_kill, workshop_with
 
 
 def toulon(store: Store) -> uuid.UUID:
-    workshop, _changes = create_workshop(store, "Toulon")
-    apply_protocol(store, workshop.public_id, find_protocol("capacities-1-toulon"))
-    return workshop.public_id
+    return workshop_with(store, "capacities-1-toulon", "Toulon")
 
 
 def test_each_transition_is_saved_and_a_fresh_load_sees_the_same_day(store: Store) -> None:
@@ -76,7 +65,7 @@ store = Store(__import__("pathlib").Path(sys.argv[1]))
 workshop = uuid.UUID(sys.argv[2])
 act(store, workshop, SystemClock(), Runner.start)
 act(store, workshop, SystemClock(), Runner.next)
-print("on step 1", flush=True)
+print("ready", flush=True)  # on step 1
 sys.stdin.read()  # wait to be killed, mid-step, with the store open
 """
 
@@ -87,20 +76,7 @@ def test_a_killed_process_resumes_on_the_same_step_with_the_right_time(
     store, _report = open_store(app_paths.db_path, app_paths.backups_dir)
     workshop = toulon(store)
     store.close()
-    with subprocess.Popen(
-        [sys.executable, "-c", _CHILD, str(app_paths.db_path), str(workshop)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-        cwd=REPO_ROOT,
-    ) as child:
-        try:
-            assert child.stdout is not None
-            assert child.stdout.readline().strip() == "on step 1"
-        finally:
-            os.kill(child.pid, signal.SIGKILL)
-            child.wait(timeout=30)
-    assert child.returncode == -signal.SIGKILL
+    run_then_kill(_CHILD, str(app_paths.db_path), str(workshop))
 
     store, _report = open_store(app_paths.db_path, app_paths.backups_dir)
     try:

@@ -83,6 +83,7 @@ def _agenda(session: Session, public_id: uuid.UUID) -> list[tuple[Any, ...]]:
             step.duration_max,
             step.instructions,
             step.materials,
+            step.settings,
         )
 
     steps = session.scalars(
@@ -286,10 +287,13 @@ def test_duplicate_copies_the_preparation(prepared: Store) -> None:
             select(Workshop).where(Workshop.public_id == copy.public_id)
         ).one()
         source_row = session.scalars(select(Workshop).where(Workshop.public_id == LYON)).one()
-        assert (copy_row.protocol_ref, copy_row.notes) == (
+        assert (copy_row.protocol_ref, copy_row.notes, copy_row.day_start) == (
             source_row.protocol_ref,
             source_row.notes,
+            "08:30",
         )
+        vote = agenda[3][0]
+        assert vote[-1] == '{"dots_per_participant": 3, "kept_threads": 5}'  # settings copied
         copy_steps = set(
             session.scalars(select(Step.public_id).where(Step.workshop_id == copy_row.id))
         )

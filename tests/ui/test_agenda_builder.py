@@ -1,7 +1,9 @@
-"""The agenda builder: clock times, edits, moves, undo/redo, files and personal templates."""
+"""The agenda builder: clock times and the saved start time, edits, moves, undo/redo, the
+settings of a vote, files and personal templates. Parallel tracks: test_agenda_tracks.py."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import uuid
@@ -12,12 +14,13 @@ import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QModelIndex, Qt, QTime
+from PySide6.QtWidgets import QApplication, QWidget
 
+from capadesk.core.domain.agenda_edits import Place
 from capadesk.core.domain.protocol import Protocol
 from capadesk.core.domain.schedule import schedule
-from capadesk.core.services.agenda import apply_protocol, read_agenda
+from capadesk.core.services.agenda import Agenda, apply_protocol, read_agenda
 from capadesk.core.services.protocols import find_protocol, library, user_protocols_dir
 from capadesk.core.storage.models import RunnerState, Workshop, utc_now
 from capadesk.core.storage.store import Store
@@ -31,12 +34,12 @@ TOULON = find_protocol("capacities-1-toulon")
 
 
 class FakeDialogs(AgendaDialogs):
-    """Queued paths and template titles instead of modal dialogs."""
+    """Queued paths, template titles and confirmations instead of modal dialogs."""
 
     def __init__(self) -> None:
-        self.answers: deque[Path | str | None] = deque()
+        self.answers: deque[Path | str | bool | None] = deque()
 
-    def _next(self) -> Path | str | None:
+    def _next(self) -> Path | str | bool | None:
         assert self.answers, "the builder asked a question the test did not expect"
         return self.answers.popleft()
 
@@ -53,6 +56,11 @@ class FakeDialogs(AgendaDialogs):
         assert answer is None or isinstance(answer, str)
         return answer
 
+    def confirm_drop_tracks(self, parent: QWidget, title: str, count: int) -> bool:
+        answer = self._next()
+        assert isinstance(answer, bool)
+        return answer
+
 
 class Builder:
     def __init__(self, presenter: AgendaPresenter, store: Store, workshop_id: uuid.UUID) -> None:
@@ -64,26 +72,61 @@ class Builder:
     def stored(self) -> Protocol:
         return read_agenda(self.store, self.workshop_id).protocol
 
-    def cell(self, row: int, column: int) -> str:
-        return str(self.view.model.index(row, column).data())
+    def agenda(self) -> Agenda:
+        return read_agenda(self.store, self.workshop_id)
+
+    def cell(self, row: int, column: int, parent: QModelIndex | None = None) -> str:
+        return str(self.view.model.index(row, column, parent or QModelIndex()).data())
+
+    def line(self, place: Place, column: int) -> str:
+        """The text of a cell of the line at ``place``."""
+        index = self.view.model.index_of(place)
+        assert self.view.model.place_of(index) == place, f"no line at {place}"
+        return str(index.siblingAtColumn(column).data())
 
 
-@pytest.fixture
-def builder(qtbot: QtBot, ready: MainWindow, store: Store) -> Builder:
-    workshop = seed(store, "Toulon")
-    apply_protocol(store, workshop.public_id, TOULON)
+def open_builder(
+    qtbot: QtBot, window: MainWindow, store: Store, protocol: Protocol = TOULON
+) -> Builder:
+    """A workshop whose agenda is ``protocol``, open in the builder (set-up, not under test)."""
+    workshop = seed(store, "Atelier")
+    apply_protocol(store, workshop.public_id, protocol)
     presenter = AgendaPresenter(
         store,
         workshop.public_id,
-        ready.operations,
-        ready.prompts,
+        window.operations,
+        window.prompts,
         AgendaDialogs(),
-        ready,
-        templates_dir=user_protocols_dir(ready.app_paths),
+        window,
+        templates_dir=user_protocols_dir(window.app_paths),
     )
     qtbot.addWidget(presenter.view)
     presenter.view.resize(1200, 640)
     return Builder(presenter, store, workshop.public_id)
+
+
+def screenshot(widget: QWidget, name: str, tmp_path: Path) -> Path:
+    """Grab ``widget`` into $CAPADESK_SCREENSHOTS (kept out of git), or a temporary folder."""
+    folder = Path(os.environ.get("CAPADESK_SCREENSHOTS") or tmp_path / "screenshots")
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    QApplication.sendPostedEvents()  # pending relayouts first: a label's new text fits
+    assert widget.grab().save(str(path))
+    return path
+
+
+def focus(qtbot: QtBot, widget: QWidget) -> None:
+    """Show ``widget``'s window and wait until it has the keyboard (shortcuts then work)."""
+    window = widget.window()
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: is_active(window))
+
+
+@pytest.fixture
+def builder(qtbot: QtBot, ready: MainWindow, store: Store) -> Builder:
+    return open_builder(qtbot, ready, store)
 
 
 def test_clock_times_from_nine_match_the_schedule(builder: Builder) -> None:
@@ -99,6 +142,55 @@ def test_clock_times_from_nine_match_the_schedule(builder: Builder) -> None:
     view.start_edit.setTime(view.start_edit.time().addSecs(30 * 60))
     assert builder.cell(1, 0) == "10:00"
     assert view.end_label.text() == "Fin prévue\u00a0: 12:35"
+    assert builder.agenda().day_start is None  # shown while typed, saved when the field is left
+
+
+def test_the_start_time_is_saved_on_enter_and_undone(
+    builder: Builder, ready: MainWindow, qtbot: QtBot
+) -> None:
+    view = builder.view
+    focus(qtbot, view)
+    view.start_edit.setFocus()
+    view.start_edit.setTime(QTime(8, 15))
+    press(qtbot, view.start_edit, Qt.Key.Key_Return)
+    assert builder.agenda().day_start == dt.time(8, 15)
+    assert ready.undo_action.text().endswith("Début de la journée à 08:15")
+    assert (builder.cell(0, 0), builder.cell(5, 0)) == ("08:15", "11:10")
+    assert view.end_label.text() == "Fin prévue\u00a0: 11:20"
+
+    ready.undo_action.trigger()
+    assert builder.agenda().day_start is None
+    assert view.start_edit_time() == dt.time(9, 0)  # the field follows the store
+    assert builder.cell(0, 0) == "09:00"
+    ready.redo_action.trigger()
+    assert view.start_edit_time() == dt.time(8, 15)
+
+    again = open_builder(qtbot, ready, builder.store)  # another workshop: its own start
+    assert again.view.start_edit_time() == dt.time(9, 0)
+    builder.presenter.reload()
+    assert builder.cell(0, 0) == "08:15"
+
+
+def test_the_vote_s_settings_are_in_the_form(builder: Builder, ready: MainWindow) -> None:
+    form = builder.view.form
+    dots, kept = form.setting_boxes["dots_per_participant"], form.setting_boxes["kept_threads"]
+    builder.view.select_row(0)
+    assert not dots.isVisibleTo(form) and not kept.isVisibleTo(form)
+    builder.view.select_row(5)  # « Vote aux gommettes »: 4 dots each, 8 threads kept
+    assert dots.isVisibleTo(form) and kept.isVisibleTo(form)
+    assert (dots.value(), kept.value()) == (4, 8)
+    dots.setValue(3)
+    builder.presenter.apply_form()
+    assert builder.stored().steps[5].settings == (("dots_per_participant", 3), ("kept_threads", 8))
+    assert (dots.value(), kept.value()) == (3, 8)
+
+    form.activity_choice.setCurrentIndex(form.activity_choice.findData("free"))
+    assert not dots.isVisibleTo(form)  # a free step has no settings
+    builder.presenter.apply_form()
+    assert builder.stored().steps[5].settings == ()
+    ready.undo_action.trigger()
+    ready.undo_action.trigger()
+    assert builder.stored().steps[5].settings == TOULON.steps[5].settings
 
 
 def test_moves_by_action_and_by_drop_change_the_stored_agenda(builder: Builder) -> None:
@@ -217,10 +309,7 @@ def test_a_saved_template_joins_the_library(builder: Builder, ready: MainWindow)
 
 def test_keys_and_focus_out(builder: Builder, qtbot: QtBot) -> None:
     view = builder.view
-    view.show()
-    qtbot.waitExposed(view)
-    view.activateWindow()
-    qtbot.waitUntil(lambda: is_active(view))
+    focus(qtbot, view)
     view.select_row(0)
     view.table.setFocus()
     press(qtbot, view.table, Qt.Key.Key_Insert)
@@ -247,16 +336,13 @@ def test_keys_and_focus_out(builder: Builder, qtbot: QtBot) -> None:
     assert builder.stored().steps[0].title == "Accueil café"
 
 
-def test_parallel_tracks_are_read_only_lines_and_a_screenshot(
-    builder: Builder, tmp_path: Path
-) -> None:
+def test_a_screenshot_of_the_builder(builder: Builder, tmp_path: Path) -> None:
     builder.presenter.edit(find_protocol("capacities-3-chamonix"), "Chamonix")
     model, view = builder.view.model, builder.view
     parallel = next(r for r in range(model.rowCount()) if model.hasChildren(model.index(r, 0)))
     view.select_row(parallel)
-    assert model.rowCount(model.index(parallel, 0)) >= 2
-    assert not view.form.format_choice.isEnabled()
+    assert model.rowCount(model.index(parallel, 0)) == 3
     assert view.form.tracks_note.isVisibleTo(view.form)
-    folder = Path(os.environ.get("CAPADESK_SCREENSHOTS") or tmp_path / "screenshots")
-    folder.mkdir(parents=True, exist_ok=True)
-    assert view.grab().save(str(folder / "agenda-builder.png"))
+    assert view.add_track_action.isEnabled()
+    view.select_row(0)
+    assert screenshot(view, "agenda-builder.png", tmp_path).stat().st_size > 0

@@ -17,14 +17,14 @@ from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 from capadesk.core.domain.countdown import CountdownLevel
 from capadesk.core.domain.vocabulary import RunnerStatus
 from capadesk.core.runner import FakeClock
-from capadesk.core.services.agenda import apply_protocol
+from capadesk.core.services.agenda import apply_protocol, set_day_start
 from capadesk.core.services.protocols import find_protocol
 from capadesk.core.services.runner import load_runner
 from capadesk.core.services.workshops import create_workshop
 from capadesk.core.storage.store import Store
 from capadesk.ui.runner.projection_window import ProjectionWindow
 from capadesk.ui.runner.run_panel import RunPanel
-from capadesk.ui.runner.run_presenter import RunPresenter, other_screen
+from capadesk.ui.runner.run_presenter import RunPresenter
 from capadesk.ui.runner.slides import RULES
 
 from .helpers import click, press
@@ -303,14 +303,7 @@ def test_the_slides_show_the_workshop_and_the_five_rules(qtbot: QtBot, run: Run)
     assert window.slide is None
 
 
-def test_the_projection_goes_to_the_other_screen_when_there_are_two() -> None:
-    assert other_screen(["laptop"], "laptop") is None
-    assert other_screen(["laptop", "projector"], "laptop") == "projector"
-    assert other_screen(["projector", "laptop"], "laptop") == "projector"
-    assert other_screen(["a", "b"], None) == "a"
-
-
-def _screenshots(tmp_path: Path) -> Path:
+def screenshots_folder(tmp_path: Path) -> Path:
     folder = Path(os.environ.get("CAPADESK_SCREENSHOTS") or tmp_path / "screenshots")
     folder.mkdir(parents=True, exist_ok=True)
     return folder
@@ -319,7 +312,7 @@ def _screenshots(tmp_path: Path) -> Path:
 def test_screenshots_of_the_panel_and_the_projection(
     qtbot: QtBot, run: Run, tmp_path: Path
 ) -> None:
-    folder = _screenshots(tmp_path)
+    folder = screenshots_folder(tmp_path)
     started(run)
     run.presenter.perform(lambda runner: runner.next())
     run.presenter.perform(lambda runner: runner.next())
@@ -360,3 +353,45 @@ def test_closing_the_projection_by_its_own_button_unchecks_the_panel_toggle(
     window.close()  # the window manager's close button
 
     assert not run.panel.projection_button.isChecked()
+
+
+def test_the_jump_list_shows_each_step_with_its_planned_clock_time(run: Run) -> None:
+    choice = run.panel.jump_choice
+    labels = [choice.itemText(row) for row in range(choice.count())]
+    assert labels[:3] == [
+        "09:00 · 1. Accueil",
+        "09:30 · 2. Mot d'introduction",
+        "09:40 · 3. Brise-glace\u00a0: «\u00a0Placez-vous en ligne\u00a0!\u00a0»",
+    ]
+    assert len(labels) == 6
+    assert choice.currentIndex() == -1 and choice.placeholderText().startswith("Aller à")
+    assert not choice.isEnabled()  # nowhere to jump from before the start
+
+
+def test_ctrl_g_opens_the_jump_list_and_a_choice_jumps_there(qtbot: QtBot, run: Run) -> None:
+    started(run)
+    choice = run.panel.jump_choice
+    focus(qtbot, run.panel)
+    press(qtbot, run.panel, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: choice.view().isVisible())
+    view = choice.view()
+    view.setCurrentIndex(choice.model().index(4, 0))
+    press(qtbot, view, Qt.Key.Key_Return)  # choose the fifth line
+    qtbot.waitUntil(lambda: not view.isVisible())
+    assert run.panel.title_label.text().startswith("Synthèse des groupes")
+    assert load_runner(run.store, run.workshop, run.clock).state.step_index == 4
+    assert choice.currentIndex() == -1  # back to « Aller à l'étape… »
+    assert run.panel.hasFocus()  # the arrows still drive the runner
+    press(qtbot, run.panel, Qt.Key.Key_Left)
+    assert run.panel.title_label.text() == "Dessiner les cas d'usage"
+
+
+def test_the_jump_list_follows_the_day_s_start_time(qtbot: QtBot, store: Store) -> None:
+    workshop, _changes = create_workshop(store, "Après-midi")
+    apply_protocol(store, workshop.public_id, find_protocol("capacities-1-toulon"))
+    set_day_start(store, workshop.public_id, dt.time(13, 30))
+    host = QWidget()
+    qtbot.addWidget(host)
+    panel = RunPanel(host)
+    RunPresenter(store, workshop.public_id, FakeClock(), panel, host)
+    assert panel.jump_choice.itemText(1) == "14:00 · 2. Mot d'introduction"

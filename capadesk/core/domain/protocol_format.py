@@ -22,6 +22,8 @@ from capadesk.core.domain.protocol import (
     Protocol,
     ProtocolStep,
     ProtocolTrack,
+    Settings,
+    setting_rules,
 )
 from capadesk.core.domain.vocabulary import ActivityKind, StepFormat
 from capadesk.core.errors import KnownError
@@ -170,7 +172,61 @@ def _list(
     return tuple(item(element, _join(path, index)) for index, element in enumerate(value))
 
 
-_STEP_KEYS = {"title", "duration", "format", "activity", "instructions", "materials", "tracks"}
+def parse_settings(value: object, activity: ActivityKind, path: str = "settings") -> Settings:
+    """The settings object of a step whose activity is ``activity``, or ProtocolError.
+
+    Each activity kind accepts its own keys (``dot-vote``: ``dots_per_participant`` and
+    ``kept_threads``); any other key is refused, naming it.
+    """
+    if not isinstance(value, dict):
+        raise ProtocolError(path, _("un objet {…} est attendu"))
+    rules = {rule.key: rule for rule in setting_rules(activity)}
+    for key in sorted(value, key=str):
+        if key not in rules:
+            where = _join(path, _shortened(key))
+            if not rules:
+                raise ProtocolError(
+                    where,
+                    _(
+                        "réglage inconnu\u00a0: l'activité «\u00a0{activity}\u00a0» n'en a aucun"
+                    ).format(activity=activity.value),
+                )
+            raise ProtocolError(
+                where,
+                _(
+                    "réglage inconnu pour l'activité «\u00a0{activity}\u00a0» "
+                    "(réglages possibles\u00a0: {names})"
+                ).format(activity=activity.value, names=", ".join(sorted(rules))),
+            )
+    settings = []
+    for key, rule in rules.items():
+        if key not in value:
+            continue
+        number = value[key]
+        where = _join(path, key)
+        if isinstance(number, bool) or not isinstance(number, int):
+            raise ProtocolError(where, _("un nombre entier est attendu"))
+        if not rule.minimum <= number <= rule.maximum:
+            raise ProtocolError(
+                where,
+                _("{value} n'est pas possible (de {low} à {high})").format(
+                    value=_shortened(number), low=rule.minimum, high=rule.maximum
+                ),
+            )
+        settings.append((key, number))
+    return tuple(settings)
+
+
+_STEP_KEYS = {
+    "title",
+    "duration",
+    "format",
+    "activity",
+    "instructions",
+    "materials",
+    "settings",
+    "tracks",
+}
 _STEP_REQUIRED = {"title", "duration", "format", "activity"}
 
 
@@ -188,13 +244,14 @@ def _step(value: object, path: str, *, inside_track: bool = False) -> ProtocolSt
                 ),
             )
         tracks = _list(fields["tracks"], _join(path, "tracks"), MIN_TRACKS, MAX_TRACKS, _track)
+    activity = _choice(
+        fields["activity"], _join(path, "activity"), ActivityKind, _("un type d'activité")
+    )
     return ProtocolStep(
         title=_text(fields["title"], _join(path, "title"), MAX_TITLE),
         duration=_duration(fields["duration"], _join(path, "duration")),
         format=step_format,
-        activity=_choice(
-            fields["activity"], _join(path, "activity"), ActivityKind, _("un type d'activité")
-        ),
+        activity=activity,
         instructions=_text(
             fields.get("instructions", ""),
             _join(path, "instructions"),
@@ -210,6 +267,7 @@ def _step(value: object, path: str, *, inside_track: bool = False) -> ProtocolSt
             lambda item, where: _text(item, where, MAX_MATERIAL),
         ),
         tracks=tracks,
+        settings=parse_settings(fields.get("settings", {}), activity, _join(path, "settings")),
     )
 
 
@@ -300,6 +358,8 @@ def _step_data(step: ProtocolStep) -> dict[str, Any]:
         data["instructions"] = step.instructions
     if step.materials:
         data["materials"] = list(step.materials)
+    if step.settings:
+        data["settings"] = dict(step.settings)
     if step.tracks:
         data["tracks"] = [
             {

@@ -1,8 +1,8 @@
 """The runner's log, and what it says about the steps' past visits.
 
 The log is the only record of earlier visits of a step (the persisted state describes the current
-visit alone), so the time already spent on a step, the extensions granted to it and whether it was
-skipped are all folded from it.
+visit alone), so the time already spent on a step, the extensions granted to it, whether it was
+skipped and when it was first entered are all folded from it.
 """
 
 from __future__ import annotations
@@ -71,6 +71,7 @@ class History:
         self.spent = [0.0] * step_count
         self.granted = [0.0] * step_count
         self.skipped: set[int] = set()
+        self.first_entered: list[dt.datetime | None] = [None] * step_count
         self._visit_extension = 0.0
         for event in events:
             self.record(event)
@@ -90,6 +91,8 @@ class History:
         entered = self._entered(event)
         if entered is not None:
             self.skipped.discard(entered)
+            if self.first_entered[entered] is None:
+                self.first_entered[entered] = event.at
 
     def _entered(self, event: RunnerEvent) -> int | None:
         if event.action == RunnerAction.START:

@@ -229,6 +229,10 @@ class Runner:
         """Indexes of the steps skipped and not entered again since."""
         return set(self._history.skipped)
 
+    def started_at(self) -> list[dt.datetime | None]:
+        """When each step was first entered (its actual start), None for a step never run."""
+        return list(self._history.first_entered)
+
     # Internals -----------------------------------------------------------------------------
 
     def _shown_step(self) -> int | None:

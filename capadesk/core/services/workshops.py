@@ -101,7 +101,8 @@ def edit_workshop(
 def duplicate_workshop(
     store: Store, public_id: uuid.UUID, *, copy_id: uuid.UUID | None = None
 ) -> tuple[WorkshopSummary, Changes]:
-    """Copy a workshop's preparation (agenda with its tracks, use cases), not what the day produced.
+    """Copy a workshop's preparation (agenda with its tracks, start time and step settings, use
+    cases), not what the day produced.
 
     Participants, captures, votes, photos and the runner's state stay with the original.
     """
@@ -114,6 +115,7 @@ def duplicate_workshop(
             place=source.place,
             day=source.day,
             protocol_ref=source.protocol_ref,
+            day_start=source.day_start,
             notes=source.notes,
             programme=source.programme,
         )
@@ -154,6 +156,7 @@ def _copy_step(step: Step, workshop: Workshop, track: Track | None) -> Step:
         duration_max=step.duration_max,
         instructions=step.instructions,
         materials=step.materials,
+        settings=step.settings,
     )
 
 

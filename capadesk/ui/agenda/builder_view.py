@@ -1,7 +1,9 @@
-"""The agenda builder: the day's steps with their clock times, a form for the selected one,
+"""The agenda builder: the day's steps with their clock times, a form for the selected line,
 and the actions that add, remove, duplicate, move, import, export and save them.
 
-Parallel tracks are shown under their step but not edited here (edit them in the file).
+A parallel step shows its tracks under it, and each track its own steps: the same actions work
+on the selected line among its siblings (a track among its step's tracks, a track's step inside
+its track), and « Ajouter un atelier en parallèle » adds a track to a parallel step.
 """
 
 from __future__ import annotations
@@ -17,17 +19,19 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTimeEdit,
     QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
+from capadesk.core.domain.agenda_edits import Place
+from capadesk.core.domain.schedule import DEFAULT_DAY_START
 from capadesk.i18n import _
 from capadesk.ui.agenda.step_form import StepForm
 from capadesk.ui.agenda.step_model import TITLE_COLUMN, StepModel
-
-DEFAULT_START = dt.time(9, 0)
+from capadesk.ui.agenda.track_form import TrackForm
 
 
 class AgendaBuilder(QWidget):
@@ -36,9 +40,10 @@ class AgendaBuilder(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(_("Construction du déroulé"))
-        self.start_edit = QTimeEdit(QTime(DEFAULT_START.hour, DEFAULT_START.minute))
+        self.start_edit = QTimeEdit(QTime(DEFAULT_DAY_START.hour, DEFAULT_DAY_START.minute))
         self.start_edit.setDisplayFormat("HH:mm")
         self.start_edit.setAccessibleName(_("Heure de début de la journée"))
+        self.start_edit.setToolTip(_("Enregistrée en quittant le champ ou avec Entrée"))
         self.total_label = QLabel()
         self.total_label.setAccessibleName(_("Durée prévue"))
         self.end_label = QLabel()
@@ -60,12 +65,21 @@ class AgendaBuilder(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
 
         self.form = StepForm()
+        self.track_form = TrackForm()
+        self.forms = QStackedWidget()
+        self.forms.addWidget(self.form)
+        self.forms.addWidget(self.track_form)
         self.add_action = self._action(_("Ajouter"), "Ins", _("Ajouter une étape après"))
         self.add_break_action = self._action(_("Ajouter une &pause"), "", _("Pause de 15 min"))
         self.duplicate_action = self._action(_("Dupliquer"), "Ctrl+Shift+D", "")
         self.remove_action = self._action(_("Supprimer"), "", _("Supprimer l'étape (Suppr)"))
         self.up_action = self._action(_("Monter"), "Alt+Up", "")
         self.down_action = self._action(_("Descendre"), "Alt+Down", "")
+        self.add_track_action = self._action(
+            _("Ajouter un atelier en parallèle"),
+            "Ctrl+Shift+A",
+            _("Un atelier de plus dans l'étape en groupes en parallèle"),
+        )
         self.import_action = self._action(_("&Importer…"), "", _("Remplacer par un fichier"))
         self.export_action = self._action(_("E&xporter…"), "", _("Enregistrer dans un fichier"))
         self.template_action = self._action(_("Enregistrer comme modè&le…"), "", "")
@@ -96,6 +110,7 @@ class AgendaBuilder(QWidget):
         button.setAccessibleName(action.text().replace("&", ""))
         button.clicked.connect(action.trigger)
         action.enabledChanged.connect(button.setEnabled)
+        action.changed.connect(lambda: button.setToolTip(action.toolTip()))
         return button
 
     def _lay_out(self) -> None:
@@ -119,6 +134,7 @@ class AgendaBuilder(QWidget):
             self.remove_action,
             self.up_action,
             self.down_action,
+            self.add_track_action,
         ):
             edits.addWidget(self._button(action))
         edits.addStretch(1)
@@ -129,7 +145,7 @@ class AgendaBuilder(QWidget):
         left_layout.addWidget(self.table, 1)
         splitter = QSplitter()
         splitter.addWidget(left)
-        splitter.addWidget(self.form)
+        splitter.addWidget(self.forms)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
@@ -148,19 +164,32 @@ class AgendaBuilder(QWidget):
         suffix = _(" (lendemain)") if end.date() != start.date() else ""
         return end.strftime("%H:%M") + suffix
 
-    def selected_row(self) -> int | None:
-        """The selected step's index (a track line selects its step); None when none is."""
-        index = self.table.currentIndex()
-        if not index.isValid():
-            return None
-        while index.parent().isValid():
-            index = index.parent()
-        return index.row()
+    def set_start_time(self, time: dt.time) -> None:
+        """Show ``time`` in the start field without it counting as the user's change."""
+        self.start_edit.blockSignals(True)
+        self.start_edit.setTime(QTime(time.hour, time.minute))
+        self.start_edit.blockSignals(False)
 
-    def select_row(self, row: int | None) -> None:
-        """Select the step at ``row`` (clamped), or nothing."""
-        count = self.model.rowCount()
-        if row is None or not count:
+    def selected_place(self) -> Place | None:
+        """Where the selected line is; None when none is."""
+        return self.model.place_of(self.table.currentIndex())
+
+    def selected_row(self) -> int | None:
+        """The index of the selected line's day step (a track's line selects its step)."""
+        place = self.selected_place()
+        return place.step if place is not None else None
+
+    def select_place(self, place: Place | None) -> None:
+        """Select the line at ``place`` (each level clamped), or nothing."""
+        if place is None or not self.model.rowCount():
             self.table.setCurrentIndex(self.model.index(-1, 0))
             return
-        self.table.setCurrentIndex(self.model.index(max(0, min(row, count - 1)), 0))
+        self.table.setCurrentIndex(self.model.index_of(place))
+
+    def select_row(self, row: int | None) -> None:
+        """Select the day's step at ``row`` (clamped), or nothing."""
+        self.select_place(Place(row) if row is not None else None)
+
+    def show_track_form(self, shown: bool) -> None:
+        """The track's form instead of the step's, or back."""
+        self.forms.setCurrentWidget(self.track_form if shown else self.form)

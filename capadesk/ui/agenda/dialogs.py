@@ -1,4 +1,5 @@
-"""The agenda builder's questions (files, a template's name), behind one replaceable object."""
+"""The agenda builder's questions (files, a template's name, dropping tracks), behind one
+replaceable object."""
 
 from __future__ import annotations
 
@@ -48,3 +49,22 @@ class AgendaDialogs:
             text=suggested,
         )
         return title.strip() if accepted and title.strip() else None
+
+    def confirm_drop_tracks(self, parent: QWidget, title: str, count: int) -> bool:
+        """Ask before a step that leaves the parallel format drops its tracks; default: keep."""
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(_("Changer le format"))
+        box.setText(
+            _("Retirer les {count} ateliers en parallèle de «\u00a0{title}\u00a0»\u00a0?").format(
+                count=count, title=title
+            )
+        )
+        box.setInformativeText(_("Leurs étapes disparaissent avec eux. Ctrl+Z les fait revenir."))
+        drop = box.addButton(_("Retirer"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(_("Garder"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.exec()
+        return box.clickedButton() is drop

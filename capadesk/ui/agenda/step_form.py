@@ -1,4 +1,5 @@
-"""The form beside the table: every field of the selected step.
+"""The form beside the tree: every field of the selected step (of the day or of a track),
+with the settings of its activity's tool (a dot vote's dots and kept threads).
 
 Signals:
     apply_requested(): « Appliquer » clicked, Ctrl+Entrée, or the focus left a changed form.
@@ -22,7 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from capadesk.core.domain.protocol import Duration, ProtocolStep
+from capadesk.core.domain.protocol import (
+    SETTING_RULES,
+    Duration,
+    ProtocolStep,
+    SettingRule,
+    Settings,
+    setting_rules,
+)
 from capadesk.core.domain.protocol_format import MAX_STEP_MINUTES, MAX_TITLE
 from capadesk.core.domain.vocabulary import ActivityKind, StepFormat
 from capadesk.i18n import _
@@ -42,6 +50,22 @@ def _choices(name: str, kinds: type[StepFormat] | type[ActivityKind]) -> QComboB
     for kind in kinds:
         combo.addItem(kind.label, kind.value)
     return combo
+
+
+def _text_of(edit: QPlainTextEdit) -> str:
+    """The text typed, non-breaking spaces kept (``toPlainText`` turns them into plain ones,
+    which would undo the French typography of every instruction the form touches)."""
+    raw = edit.document().toRawText()
+    return raw.replace("\u2029", "\n").replace("\u2028", "\n")
+
+
+def _setting_label(rule: SettingRule) -> str:
+    # Alt-letters free on the builder's page (the others are taken by its fields and buttons).
+    known = {
+        "dots_per_participant": _("&Gommettes par participant\u00a0:"),
+        "kept_threads": _("Fils rete&nus au plus\u00a0:"),
+    }
+    return known.get(rule.key, rule.label + "\u00a0:")
 
 
 class StepForm(QWidget):
@@ -70,9 +94,17 @@ class StepForm(QWidget):
         self.materials_edit = QPlainTextEdit()
         self.materials_edit.setAccessibleName(_("Matériel, un par ligne"))
         self.materials_edit.setPlaceholderText(_("Un élément par ligne"))
-        self.tracks_note = QLabel(
-            _("Les ateliers en parallèle de cette étape se modifient dans le fichier du protocole.")
-        )
+        self.setting_boxes: dict[str, QSpinBox] = {}
+        self._setting_labels: dict[str, QLabel] = {}
+        for rule in (rule for rules in SETTING_RULES.values() for rule in rules):
+            box = QSpinBox()
+            box.setRange(rule.minimum, rule.maximum)
+            box.setAccessibleName(rule.label)
+            label = QLabel(_setting_label(rule))
+            label.setBuddy(box)
+            self.setting_boxes[rule.key], self._setting_labels[rule.key] = box, label
+        self.activity_choice.currentIndexChanged.connect(self._show_settings)
+        self.tracks_note = QLabel()
         self.tracks_note.setWordWrap(True)
         self.apply_button = QPushButton(_("Appli&quer"))
         self.apply_button.setToolTip(_("Appliquer les modifications de l'étape (Ctrl+Entrée)"))
@@ -88,15 +120,18 @@ class StepForm(QWidget):
         layout.addRow(_("Acti&vité\u00a0:"), self.activity_choice)
         layout.addRow(_("&Consignes\u00a0:"), self.instructions_edit)
         layout.addRow(_("Maté&riel\u00a0:"), self.materials_edit)
+        for key, box in self.setting_boxes.items():
+            layout.addRow(self._setting_labels[key], box)
         layout.addRow(self.tracks_note)
         layout.addRow(self.apply_button)
+        self._layout = layout
         self.show_step(None)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_changed)
 
-    def show_step(self, step: ProtocolStep | None) -> None:
-        """Fill the form with ``step`` (None: an empty, disabled form)."""
+    def show_step(self, step: ProtocolStep | None, note: str = "") -> None:
+        """Fill the form with ``step`` (None: an empty, disabled form); ``note`` below it."""
         self._step = step
         self.setEnabled(step is not None)
         shown = step or ProtocolStep("", Duration(0, 0), StepFormat.PLENARY, ActivityKind.FREE)
@@ -109,23 +144,54 @@ class StepForm(QWidget):
         self.activity_choice.setCurrentIndex(self.activity_choice.findData(shown.activity.value))
         self.instructions_edit.setPlainText(shown.instructions)
         self.materials_edit.setPlainText("\n".join(shown.materials))
-        has_tracks = bool(shown.tracks)
-        self.format_choice.setEnabled(not has_tracks)  # tracks need the parallel format
-        self.tracks_note.setVisible(has_tracks)
+        for key, box in self.setting_boxes.items():
+            try:
+                box.setValue(shown.setting(key))
+            except KeyError:  # not a setting of this activity: its default, if it changes
+                box.setValue(self._rule(key).default)
+        self._show_settings()
+        self.tracks_note.setText(note)
+        self.tracks_note.setVisible(bool(note))
+
+    @staticmethod
+    def _rule(key: str) -> SettingRule:
+        return next(rule for rules in SETTING_RULES.values() for rule in rules if rule.key == key)
+
+    @Slot()
+    def _show_settings(self) -> None:
+        """Only the settings of the chosen activity are shown."""
+        wanted = {rule.key for rule in setting_rules(self._activity())}
+        for key, box in self.setting_boxes.items():
+            self._layout.setRowVisible(box, key in wanted)
+
+    def _activity(self) -> ActivityKind:
+        return ActivityKind(self.activity_choice.currentData() or ActivityKind.FREE.value)
+
+    def _settings(self, activity: ActivityKind) -> Settings:
+        """The form's settings: a value stays stated once stated, and is stated once changed."""
+        assert self._step is not None
+        stated = dict(self._step.settings) if activity is self._step.activity else {}
+        return tuple(
+            (rule.key, self.setting_boxes[rule.key].value())
+            for rule in setting_rules(activity)
+            if rule.key in stated or self.setting_boxes[rule.key].value() != rule.default
+        )
 
     def edited_step(self) -> ProtocolStep | None:
         """The shown step with the form's values (its tracks kept); None when none is shown."""
         if self._step is None:
             return None
-        lines = self.materials_edit.toPlainText().splitlines()
+        lines = _text_of(self.materials_edit).splitlines()
+        activity = self._activity()
         return dataclasses.replace(
             self._step,
             title=self.title_edit.text().strip(),
             duration=Duration(self.minimum_box.value(), self.maximum_box.value()),
             format=StepFormat(self.format_choice.currentData()),
-            activity=ActivityKind(self.activity_choice.currentData()),
-            instructions=self.instructions_edit.toPlainText().strip(),
+            activity=activity,
+            instructions=_text_of(self.instructions_edit).strip(),
             materials=tuple(line.strip() for line in lines if line.strip()),
+            settings=self._settings(activity),
         )
 
     def is_changed(self) -> bool:

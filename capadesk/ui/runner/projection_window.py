@@ -23,6 +23,7 @@ from capadesk.ui.runner.style import (
     cut_to_fit,
     fitted_font,
 )
+from capadesk.ui.runner.track_columns import TrackColumns
 
 SLIDES = ("welcome", "rules")
 WINDOWED_SIZE = (1280, 720)
@@ -31,7 +32,10 @@ WINDOWED_SIZE = (1280, 720)
 class TimerPage(ProjectedPage):
     """Step title on top, « Ensuite : … » at the bottom; between them the huge countdown (and the
     pause marker) on the left and the instructions on the right, or the countdown alone across
-    the page when the step has no instructions."""
+    the page when the step has no instructions.
+
+    A step with parallel tracks shows, instead of its instructions, the tracks' countdowns side
+    by side under a smaller countdown of the whole step."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,6 +57,8 @@ class TimerPage(ProjectedPage):
             self.next_label,
         ):
             label.setParent(self)
+        self.tracks = TrackColumns(self)
+        self.tracks.hide()
         self.instructions = ""  # in full: the label may show only its beginning
         self.level = CountdownLevel.NORMAL
         self._set_level(CountdownLevel.NORMAL)
@@ -64,6 +70,10 @@ class TimerPage(ProjectedPage):
         instructions = _bulleted(screen.instructions)
         changed = self.instructions != instructions
         self.instructions = instructions
+        if bool(screen.tracks) != self.tracks.isVisibleTo(self):
+            self.tracks.setVisible(bool(screen.tracks))
+            changed = True
+        self.tracks.show_tracks(screen.tracks)
         texts = (
             (self.title_label, screen.title),
             (self.state_label, screen.room_state),
@@ -97,6 +107,10 @@ class TimerPage(ProjectedPage):
         )
         top = m + int(h * 0.17)
         middle = h - m - next_height - int(h * 0.03) - top
+        if self.tracks.isVisibleTo(self):
+            self._arrange_tracks(QRect(m, top, inner, middle))
+            return
+        self.instructions_label.show()
         left = int(inner * 0.42) if self.instructions else inner
         clock = QRect(m, top, left, int(middle * 0.78))
         self.countdown_label.setGeometry(clock)
@@ -116,6 +130,26 @@ class TimerPage(ProjectedPage):
         self.instructions_label.setGeometry(body)
         self.instructions_label.setFont(font)
         self.instructions_label.setText(cut_to_fit(font, self.instructions, body))
+
+    def _arrange_tracks(self, box: QRect) -> None:
+        """The whole step's countdown in a band, the tracks' columns under it."""
+        h = self.height()
+        self.instructions_label.hide()
+        band = int(box.height() * 0.24)
+        clock_width = int(box.width() * 0.5)
+        clock = QRect(box.x() + (box.width() - clock_width) // 2, box.y(), clock_width, band)
+        self.countdown_label.setGeometry(clock)
+        self.countdown_label.setFont(
+            fitted_font(
+                self.countdown_label.font(), self._sample, clock, int(h * 0.14), 12, wrap=False
+            )
+        )
+        state = QRect(clock.right() + 1, box.y(), box.right() - clock.right(), band)
+        self.place(self.state_label, state, h * 0.05, h * 0.03)
+        gap = int(h * 0.03)
+        self.tracks.setGeometry(
+            QRect(box.x(), box.y() + band + gap, box.width(), box.height() - band - gap)
+        )
 
 
 def _bulleted(text: str) -> str:

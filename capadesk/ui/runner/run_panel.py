@@ -1,7 +1,9 @@
 """The runner's control panel, on the facilitator's laptop: a passive view (RunPresenter drives it).
 
-Big countdown, the current step (title, format, instructions), what comes next, the projected
-end of the day, the buttons of every transition, and the projection's controls.
+Big countdown, the current step (title, format, instructions), the parallel tracks' own timers
+when the step has some, what comes next, the projected end of the day, the buttons of every
+transition, the « Aller à l'étape… » list (Ctrl+G), « Prévu / réel », and the projection's
+controls.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
+    QComboBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -24,6 +27,7 @@ from capadesk.core.domain.countdown import CountdownLevel
 from capadesk.i18n import N_, _
 from capadesk.ui.runner.screen import RunScreen
 from capadesk.ui.runner.style import PANEL_LEVELS, coloured
+from capadesk.ui.runner.track_rows import TrackRows
 
 COUNTDOWN_PIXELS = 84
 
@@ -88,6 +92,7 @@ class RunPanel(QWidget):
         self.instructions_area.setWidget(self.instructions_label)
         self.instructions_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # arrows stay the runner's
         self.next_label = _label(_("Étape suivante"))
+        self.tracks = TrackRows()
 
         self.start_button = _button(
             _("Démarrer"), _("Lancer la journée sur la première étape (Espace)")
@@ -110,6 +115,17 @@ class RunPanel(QWidget):
         for column, button in enumerate(row_two):
             buttons.addWidget(button, 1, column)
         buttons.addWidget(self.skip_button, 0, 4)
+        self.jump_choice = QComboBox()
+        self.jump_choice.setPlaceholderText(_("Aller à l'étape… (Ctrl+G)"))
+        self.jump_choice.setToolTip(_("Aller directement à une étape du déroulé (Ctrl+G)"))
+        self.jump_choice.setAccessibleName(_("Aller à l'étape"))
+        self.jump_choice.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # arrows stay the runner's
+        self.jump_choice.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.jump_choice.setMinimumContentsLength(16)
+        self.jump_choice.view().setMinimumWidth(420)  # the popup shows whole step titles
+        buttons.addWidget(self.jump_choice, 1, 4)
 
         self.projection_button = _button(_("Projeter"), _("Afficher l'écran projeté (F5, Échap)"))
         self.projection_button.setCheckable(True)
@@ -121,6 +137,9 @@ class RunPanel(QWidget):
             button.setCheckable(True)
             self.slide_group.addButton(button)
         self.timer_slide_button.setChecked(True)
+        self.timings_button = _button(
+            _("Prévu / réel…"), _("Comparer le déroulé prévu et le déroulé réel")
+        )
         self.mute_check = QCheckBox(_("Couper le carillon"))
         self.mute_check.setToolTip(_("Le carillon sonne à une minute de la fin et à zéro."))
         self.mute_check.setAccessibleName(_("Couper le carillon"))
@@ -129,6 +148,7 @@ class RunPanel(QWidget):
         for button in (self.timer_slide_button, self.welcome_slide_button, self.rules_slide_button):
             projection.addWidget(button)
         projection.addStretch(1)
+        projection.addWidget(self.timings_button)
         projection.addWidget(self.mute_check)
 
         layout = QVBoxLayout(self)
@@ -138,6 +158,7 @@ class RunPanel(QWidget):
         layout.addWidget(self.details_label)
         layout.addWidget(self.title_label)
         layout.addWidget(self.instructions_area, 1)
+        layout.addWidget(self.tracks)
         layout.addWidget(self.next_label)
         layout.addLayout(buttons)
         layout.addLayout(projection)
@@ -171,6 +192,14 @@ class RunPanel(QWidget):
         for button in (self.next_button, self.extend_1_button, self.extend_5_button):
             button.setEnabled(on_step)
         self.skip_button.setEnabled(on_step)
+        self.jump_choice.setEnabled(on_step)
+        self.tracks.show_tracks(screen.tracks)
+
+    def set_jump_targets(self, labels: list[str]) -> None:
+        """The « Aller à l'étape… » list: one label per step, in order."""
+        self.jump_choice.clear()
+        self.jump_choice.addItems(labels)
+        self.jump_choice.setCurrentIndex(-1)  # the placeholder: the list is a command
 
     def show_message(self, message: str) -> None:
         """Show a refusal (in French) under the status line; an empty message hides it."""

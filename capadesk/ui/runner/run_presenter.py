@@ -13,14 +13,18 @@ Keys (the panel's while it has focus; the projection window's while it is active
 Space pause / resume (start when idle), → / Page suiv. next, ← / Page préc. back, + (also =
 and the keypad's +) one more minute, F5 projection on, Esc projection off. − is bound but only
 says, in the status line, that a step cannot be shortened: the runner refuses negative
-extensions, and a clicker's stray − should get an answer rather than silence.
+extensions, and a clicker's stray − should get an answer rather than silence. Ctrl+G (panel
+only) opens the « Aller à l'étape… » list. The keys always drive the day's main timer.
+
+Parallel tracks: when the current step has some, each track's timer (services.track_runner) is
+driven by its row's buttons, reloaded after every transition, and shown on both screens.
+« Prévu / réel » opens a non-modal table (services.timings) that follows the day while open.
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Sequence
-from typing import TypeVar
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
@@ -32,23 +36,24 @@ from capadesk.core.errors import KnownError
 from capadesk.core.runner import Clock, Runner, RunnerEvent
 from capadesk.core.services.agenda import read_agenda
 from capadesk.core.services.runner import act, load_runner
+from capadesk.core.services.timings import load_timings
+from capadesk.core.services.track_runner import TrackTimer, act_on_track, load_track_runners
 from capadesk.core.services.workshops import get_workshop
 from capadesk.core.storage.store import Store
 from capadesk.i18n import _
+from capadesk.ui.runner.displays import projection_screen
 from capadesk.ui.runner.projection_window import ProjectionWindow
 from capadesk.ui.runner.run_panel import RunPanel
-from capadesk.ui.runner.screen import RunScreen, screen_of
+from capadesk.ui.runner.screen import RunScreen, jump_labels, screen_of
+from capadesk.ui.runner.timings_dialog import TimingsDialog
 
 TICK_MS = 1000
 NO_SHORTENING = "Une étape ne se raccourcit pas\u00a0: «\u00a0Suivant\u00a0» (→) passe à la suite."
-Screen = TypeVar("Screen")
-
-
-def other_screen(screens: Sequence[Screen], current: Screen | None) -> Screen | None:
-    """The screen to project on: one that is not ``current``, when there are two or more."""
-    if len(screens) < 2:
-        return None
-    return next((screen for screen in screens if screen != current), None)
+TRACK_ACTIONS: dict[str, Callable[[Runner], RunnerEvent]] = {
+    "start": Runner.start,
+    "next": Runner.next,
+    "extend": lambda runner: runner.extend(1),
+}
 
 
 class RunPresenter(QObject):
@@ -72,15 +77,23 @@ class RunPresenter(QObject):
         self._last: tuple[int | None, float] | None = None  # (step, time left) at the last tick
         self.chimes = 0
         self.screen: RunScreen | None = None
-        self._protocol = read_agenda(store, workshop_id).protocol
+        agenda = read_agenda(store, workshop_id)
+        self._protocol = agenda.protocol
         self._runner: Runner | None = None
+        self.tracks: list[TrackTimer] = []
+        self.timings_dialog: TimingsDialog | None = None
         try:
             self._runner = load_runner(store, workshop_id, clock)
+            self.tracks = load_track_runners(store, workshop_id, clock)
         except KnownError as error:  # no steps yet, or a saved state that no longer fits
             panel.show_message(error.message)
+        panel.set_jump_targets(jump_labels(self._protocol, agenda.start))
 
         self._bind_buttons()
         self._bind_keys(panel, Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        jump = QShortcut(QKeySequence("Ctrl+G"), panel)
+        jump.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        jump.activated.connect(self.open_jump_list)
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self.tick)
@@ -110,9 +123,12 @@ class RunPresenter(QObject):
         return self.panel.mute_check.isChecked()
 
     def close(self) -> None:
-        """Stop ticking and take the projection down (the workshop page is being left)."""
+        """Stop ticking, take the projection down and close « Prévu / réel » (the workshop
+        page is being left)."""
         self.timer.stop()
         self._close_projection()
+        if self.timings_dialog is not None:
+            self.timings_dialog.close()
 
     def tick(self) -> None:
         """Refresh both screens from the clock, and chime if a chime moment was crossed."""
@@ -122,7 +138,7 @@ class RunPresenter(QObject):
         """Show the projection (fullscreen on a second screen, else a window) or hide it."""
         if visible:
             window = self.projection
-            window.show_on(other_screen(QGuiApplication.screens(), self.panel.screen()))
+            window.show_on(projection_screen(QGuiApplication.screens(), self.panel.screen()))
             window.raise_()
         elif self._projection is not None:
             self._projection.hide()
@@ -139,12 +155,34 @@ class RunPresenter(QObject):
         """Render the runner's current figures on the panel and the projection."""
         if self._runner is None:
             return
-        screen = screen_of(self._runner, self._protocol)
+        screen = screen_of(self._runner, self._protocol, tracks=self.tracks)
         self.screen = screen
         self.panel.show_screen(screen)
         if self._projection is not None:
             self._projection.show_screen(screen)
         self._chime(screen)
+        if self.timings_dialog is not None and self.timings_dialog.isVisible():
+            self._fill_timings(self.timings_dialog)
+
+    def show_timings(self) -> None:
+        """« Prévu / réel »: open (or bring up) the table, filled as of now."""
+        if self.timings_dialog is None:
+            self.timings_dialog = TimingsDialog(self.panel)
+        dialog = self.timings_dialog
+        if self._fill_timings(dialog):
+            dialog.show()
+            dialog.raise_()
+            dialog.activateWindow()
+
+    def open_jump_list(self) -> None:
+        """Ctrl+G: drop the « Aller à l'étape… » list down (once the day has started)."""
+        if self.panel.jump_choice.isEnabled():
+            self.panel.jump_choice.showPopup()
+
+    def jump_to(self, index: int) -> None:
+        """Go to step ``index`` chosen in the list; the list goes back to its placeholder."""
+        self.panel.jump_choice.setCurrentIndex(-1)
+        self.perform(lambda runner: runner.jump(index))
 
     # Actions -------------------------------------------------------------------------------
 
@@ -155,7 +193,29 @@ class RunPresenter(QObject):
         except KnownError as error:
             self.panel.show_message(error.message)
             return False
-        self.panel.show_message("")
+        self._reload_tracks()
+        self.refresh()
+        self.changes_made.emit(changes)
+        return True
+
+    def perform_on_track(self, track_id: uuid.UUID, name: str) -> bool:
+        """A track row's button: « start », « pause » (or resume), « next », « extend »."""
+        timer = next((timer for timer in self.tracks if timer.track_id == track_id), None)
+        if timer is None:
+            return False
+        action = TRACK_ACTIONS.get(name)
+        if name == "pause":
+            action = Runner.resume if timer.runner.state.is_paused else Runner.pause
+        if action is None:
+            raise ValueError(f"unknown track action: {name!r}")
+        try:
+            _runner, changes = act_on_track(
+                self._store, self._workshop_id, track_id, self._clock, action
+            )
+        except KnownError as error:
+            self.panel.show_message(error.message)
+            return False
+        self._reload_tracks()
         self.refresh()
         self.changes_made.emit(changes)
         return True
@@ -203,6 +263,9 @@ class RunPresenter(QObject):
         }
         for button, slot in actions.items():
             button.clicked.connect(slot)
+        panel.tracks.requested.connect(self.perform_on_track)
+        panel.jump_choice.activated.connect(self.jump_to)
+        panel.timings_button.clicked.connect(self.show_timings)
         panel.projection_button.clicked.connect(self.show_projection)
         panel.timer_slide_button.clicked.connect(lambda: self.show_slide(None))
         panel.welcome_slide_button.clicked.connect(lambda: self.show_slide("welcome"))
@@ -234,6 +297,24 @@ class RunPresenter(QObject):
             "rules": panel.rules_slide_button,
         }
         buttons[self._slide].setChecked(True)
+
+    def _reload_tracks(self) -> None:
+        """The current step's track timers as saved; clears the message line (an action
+        was just accepted) unless a saved track state no longer fits its steps."""
+        self.panel.show_message("")
+        try:
+            self.tracks = load_track_runners(self._store, self._workshop_id, self._clock)
+        except KnownError as error:
+            self.tracks = []
+            self.panel.show_message(error.message)
+
+    def _fill_timings(self, dialog: TimingsDialog) -> bool:
+        try:
+            dialog.show_timings(load_timings(self._store, self._workshop_id, self._clock))
+        except KnownError as error:
+            self.panel.show_message(error.message)
+            return False
+        return True
 
     def _close_projection(self) -> None:
         if self._projection is not None:

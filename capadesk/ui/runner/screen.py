@@ -7,12 +7,16 @@ room never sees a different step or time than the facilitator.
 from __future__ import annotations
 
 import datetime as dt
+import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from capadesk.core.domain.countdown import Countdown, CountdownLevel, clock_label, countdown
 from capadesk.core.domain.protocol import Protocol
+from capadesk.core.domain.schedule import schedule
 from capadesk.core.domain.vocabulary import RunnerStatus
 from capadesk.core.runner import Runner
+from capadesk.core.services.track_runner import TrackTimer
 from capadesk.i18n import N_, _
 
 STATES = {
@@ -22,6 +26,77 @@ STATES = {
     RunnerStatus.TIME_OUT: N_("Temps mort — Espace pour reprendre"),
     RunnerStatus.FINISHED: N_("Journée terminée"),
 }
+
+TRACK_STATES = {
+    RunnerStatus.IDLE: N_("Pas encore lancé"),
+    RunnerStatus.RUNNING: N_("En cours"),
+    RunnerStatus.PAUSED: N_("En pause"),
+    RunnerStatus.TIME_OUT: N_("Temps mort"),
+    RunnerStatus.FINISHED: N_("Terminé"),
+}
+
+
+@dataclass(frozen=True)
+class TrackScreen:
+    """One parallel track as shown: its current step and its own countdown."""
+
+    track_id: uuid.UUID
+    title: str
+    status: RunnerStatus
+    step_text: str  # « 2 / 2 · Fiches-actions » (the step alone when the track has one)
+    countdown: Countdown | None  # None once the track finished
+
+    @property
+    def level(self) -> CountdownLevel:
+        """The countdown's level (normal once the track is over)."""
+        return self.countdown.level if self.countdown else CountdownLevel.NORMAL
+
+    @property
+    def state_text(self) -> str:
+        """« En cours », « En pause », « Terminé »…"""
+        return _(TRACK_STATES[self.status])
+
+    @property
+    def room_state(self) -> str:
+        """For the room: said only when the track's time stands still or is over."""
+        return "" if self.status == RunnerStatus.RUNNING else self.state_text
+
+    @property
+    def is_paused(self) -> bool:
+        """True during a pause or a time-out."""
+        return self.status in (RunnerStatus.PAUSED, RunnerStatus.TIME_OUT)
+
+    @property
+    def on_a_step(self) -> bool:
+        """True once started and until finished."""
+        return self.status not in (RunnerStatus.IDLE, RunnerStatus.FINISHED)
+
+
+def track_screen(timer: TrackTimer) -> TrackScreen:
+    """The screen of one track's timer."""
+    runner = timer.runner
+    status = runner.state.status
+    index = 0 if status == RunnerStatus.IDLE else runner.state.step_index
+    step_text = timer.step_title()
+    if index is not None and len(timer.step_titles) > 1:
+        step_text = f"{index + 1}\u00a0/\u00a0{len(timer.step_titles)} · {step_text}"
+    return TrackScreen(
+        track_id=timer.track_id,
+        title=timer.title,
+        status=status,
+        step_text=step_text,
+        countdown=None
+        if status == RunnerStatus.FINISHED
+        else countdown(runner.remaining(), runner.fraction_left(), runner.is_overrun()),
+    )
+
+
+def jump_labels(protocol: Protocol, start: dt.time) -> list[str]:
+    """« 09:30 · 2. Mot d'introduction » for each step: the « Aller à l'étape… » list."""
+    return [
+        f"{planned.start:%H:%M} · {number}. {planned.step.title}"
+        for number, planned in enumerate(schedule(protocol.steps, start), start=1)
+    ]
 
 
 @dataclass(frozen=True)
@@ -38,6 +113,7 @@ class RunScreen:
     countdown: Countdown | None  # None once finished
     end_text: str  # « Fin prévue : 17 h 05 »
     state_text: str  # for the facilitator: « En pause — Espace pour reprendre »
+    tracks: tuple[TrackScreen, ...] = ()  # the current step's parallel tracks, if any
 
     @property
     def room_state(self) -> str:
@@ -57,8 +133,14 @@ class RunScreen:
         return self.status in (RunnerStatus.PAUSED, RunnerStatus.TIME_OUT)
 
 
-def screen_of(runner: Runner, protocol: Protocol, zone: dt.tzinfo | None = None) -> RunScreen:
-    """The screen for ``runner`` over ``protocol``'s steps, times in ``zone`` (default local)."""
+def screen_of(
+    runner: Runner,
+    protocol: Protocol,
+    zone: dt.tzinfo | None = None,
+    tracks: Sequence[TrackTimer] = (),
+) -> RunScreen:
+    """The screen for ``runner`` over ``protocol``'s steps, times in ``zone`` (default local),
+    with the timers of the current step's ``tracks``."""
     status = runner.state.status
     steps = protocol.steps
     end = clock_label(runner.projected_end(), zone)
@@ -101,4 +183,5 @@ def screen_of(runner: Runner, protocol: Protocol, zone: dt.tzinfo | None = None)
         countdown=countdown(runner.remaining(), runner.fraction_left(), runner.is_overrun()),
         end_text=_("Fin prévue\u00a0: {time}").format(time=end),
         state_text=_(STATES[status]),
+        tracks=tuple(track_screen(timer) for timer in tracks),
     )
