@@ -12,6 +12,7 @@ from pathlib import Path
 from capadesk.core.errors import StoreError
 from capadesk.core.storage.engine import REQUIRED_PRAGMAS, apply_pragmas
 from capadesk.core.storage.probe import SCHEMA_HEAD, probe
+from capadesk.core.storage.wal_check import inspect_wal
 from capadesk.i18n import _
 
 EXIT_HEALTHY = 0
@@ -57,6 +58,17 @@ def check_store(db_path: Path) -> HealthReport:
     if not db_path.is_file():
         report.verdict = _("aucune base à cet emplacement (elle est créée au premier lancement).")
         report.exit_code = EXIT_MISSING
+        return report
+    # Before any SQLite connection: the first one would reset -shm, the proof of a lost WAL.
+    wal = inspect_wal(db_path)
+    if wal.commits_lost:
+        report.verdict = _(
+            "le journal de la base (fichier -wal) manque ou est abîmé après un arrêt brutal\u00a0: "
+            "des modifications enregistrées ({count} pages) ne peuvent pas être relues. Rien n'a "
+            "été modifié\u00a0; au prochain lancement, CapaDesk met ces fichiers de côté et "
+            "propose la dernière sauvegarde."
+        ).format(count=wal.pending_frames - wal.readable_frames)
+        report.exit_code = EXIT_PROBLEM
         return report
     try:
         found = probe(db_path, full_check=True)
