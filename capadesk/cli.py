@@ -11,6 +11,9 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from capadesk import APP_NAME, __version__, paths
+from capadesk.cli_backups import add_parser as add_backup_parsers
+from capadesk.cli_captures import add_parsers as add_capture_parsers
+from capadesk.cli_people import add_parser as add_people_parsers
 from capadesk.i18n import _
 
 
@@ -59,6 +62,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     validate.add_argument("file", type=Path, metavar="FICHIER")
 
+    add_capture_parsers(commands)
+    add_people_parsers(commands)
+    add_backup_parsers(commands)
+
     commands.add_parser(
         "check", help=_("vérifier la base\u00a0: intégrité, réglages SQLite, version du schéma")
     )
@@ -102,6 +109,18 @@ def run(args: argparse.Namespace) -> int:
             from capadesk.cli_protocols import run_protocols
 
             return run_protocols(args)
+        if args.command in ("capture", "captures"):
+            from capadesk import cli_captures
+
+            return cli_captures.run(args, app_paths)
+        if args.command in ("participants", "groups"):
+            from capadesk import cli_people
+
+            return cli_people.run(args, app_paths)
+        if args.command == "backups":
+            from capadesk import cli_backups
+
+            return cli_backups.run(args, app_paths)
         return _run_workshops(args, app_paths)
     except KnownError as error:
         print(_("Erreur\u00a0: {message}").format(message=error.message), file=sys.stderr)

@@ -10,12 +10,15 @@ from capadesk.core.domain.workshop import (
     clean_text,
     clean_title,
     copy_title,
+    folded,
     in_list_order,
 )
+from capadesk.core.errors import NotFoundError, ValidationError
 from capadesk.core.services.changes import Changes
 from capadesk.core.storage.models import Step, Track, UseCase, Workshop, utc_now
 from capadesk.core.storage.repositories.workshops import WorkshopRepository
 from capadesk.core.storage.store import Store
+from capadesk.i18n import _
 
 
 def summarise(workshop: Workshop) -> WorkshopSummary:
@@ -172,3 +175,37 @@ def restore_workshop(store: Store, public_id: uuid.UUID) -> Changes:
     with store.write() as session:
         WorkshopRepository(session).get(public_id, include_deleted=True).deleted_at = None
     return Changes.of_workshop(public_id, listing=True)
+
+
+def find_workshop(store: Store, reference: str) -> WorkshopSummary:
+    """The listed workshop whose id is ``reference``, else whose title it is (exactly, then
+    case, accents and repeated spaces aside), for the command line.
+
+    NotFoundError when none matches; ValidationError when several share the title.
+    """
+    try:
+        return get_workshop(store, uuid.UUID(reference.strip()))
+    except ValueError:
+        pass
+    listed = list_workshops(store)
+    wanted = " ".join(folded(reference).split())
+    for same in (
+        lambda title: title == reference,
+        lambda title: " ".join(folded(title).split()) == wanted,
+    ):
+        found = [w for w in listed if same(w.title)]
+        if len(found) == 1:
+            return found[0]
+        if found:
+            raise ValidationError(
+                _(
+                    "Plusieurs ateliers s'appellent «\u00a0{title}\u00a0»\u00a0: "
+                    "désignez-le par son identifiant ({ids})."
+                ).format(title=reference, ids=", ".join(str(w.public_id) for w in found))
+            )
+    raise NotFoundError(
+        _(
+            "Aucun atelier n'a l'identifiant ou le titre «\u00a0{reference}\u00a0» "
+            "(voir «\u00a0capadesk workshops list\u00a0»)."
+        ).format(reference=reference)
+    )
