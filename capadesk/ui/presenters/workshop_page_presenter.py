@@ -1,9 +1,12 @@
-"""Drives the opened workshop's page: choose a protocol, prepare the agenda, run the day.
+"""Drives the opened workshop's page: choose a protocol, prepare the agenda, run the day,
+capture what the room says, keep the roster and the groups.
 
-While a workshop is open the page shows either the agenda builder (« Modifier le déroulé »
-checked) or the day: the runner's panel when there are steps, the protocol chooser otherwise.
-The runner is rebuilt from the stored agenda whenever the day view comes back, and leaving the
-page stops its clock and takes its projection down.
+The « Journée » tab shows either the agenda builder (« Modifier le déroulé » checked) or the
+day: the runner's panel when there are steps, the protocol chooser otherwise. The runner is
+rebuilt from the stored agenda whenever the day view comes back, and leaving the page stops its
+clock and takes its projection down. The other tabs' tools are built when first shown (the
+capture page also when the projection asks for the wall or the votes); the step the day is on
+tells the capture page which step new cards belong to, and opens the votes on a dot-vote step.
 """
 
 from __future__ import annotations
@@ -26,6 +29,8 @@ from capadesk.ui.views.workshop_view import WorkshopView
 
 if TYPE_CHECKING:
     from capadesk.ui.agenda import AgendaPresenter
+    from capadesk.ui.capture import CapturePresenter
+    from capadesk.ui.people import GroupBoardPresenter, RosterPresenter
     from capadesk.ui.runner.run_presenter import RunPresenter
 
 
@@ -48,8 +53,12 @@ class WorkshopPagePresenter(QObject):
         self.workshop_id: uuid.UUID | None = None
         self.run: RunPresenter | None = None
         self.builder: AgendaPresenter | None = None
+        self.capture: CapturePresenter | None = None
+        self.roster: RosterPresenter | None = None
+        self.groups: GroupBoardPresenter | None = None
         self._protocols: list[Protocol] = []
         view.apply_protocol_button.clicked.connect(self.apply_chosen_protocol)
+        view.tabs.currentChanged.connect(self._on_tab_changed)
         view.agenda_button.toggled.connect(self._on_agenda_button_toggled)
         operations.changes_made.connect(self._on_changes_made)
 
@@ -63,12 +72,16 @@ class WorkshopPagePresenter(QObject):
         self.leave()
         self.workshop_id = workshop.public_id
         self._fill_protocol_choice()
+        self.view.tabs.blockSignals(True)
+        self.view.tabs.setCurrentWidget(self.view.body)
+        self.view.tabs.blockSignals(False)
         self._show()
 
     @Slot()
     def leave(self) -> None:
         """The page is left: stop the runner, drop the builder."""
         self._close_run()
+        self._close_tools()
         if self.builder is not None:
             self.view.body.removeWidget(self.builder.view)
             self.builder.view.deleteLater()
@@ -86,6 +99,87 @@ class WorkshopPagePresenter(QObject):
             self.run.panel.deleteLater()
             self.run.deleteLater()
             self.run = None
+
+    def _close_tools(self) -> None:
+        """Drop the tabs' tools (the capture page saves the text being typed first)."""
+        widgets: list[QWidget] = []
+        if self.capture is not None:
+            self.capture.close()
+            widgets.append(self.capture.page)
+        if self.roster is not None:
+            widgets.append(self.roster.view)
+        if self.groups is not None:
+            widgets.append(self.groups.view)
+        for widget in widgets:
+            widget.setParent(None)  # out of its tab at once; deleted with its presenter
+            widget.deleteLater()
+        for presenter in (self.capture, self.roster, self.groups):
+            if presenter is not None:
+                presenter.deleteLater()
+        self.capture = self.roster = self.groups = None
+
+    def _capture(self) -> CapturePresenter:
+        """The capture page, built on first use and placed in the « Mur » tab."""
+        if self.capture is None:
+            from capadesk.ui.capture import CapturePresenter
+
+            store = self._operations.store
+            assert store is not None and self.workshop_id is not None
+            self.capture = CapturePresenter(
+                store, self._operations, self.workshop_id, parent=self.view
+            )
+            self.view.set_tab_content(self.view.wall_tab, self.capture.page)
+            self._follow_the_day()
+        return self.capture
+
+    def _roster(self) -> RosterPresenter:
+        if self.roster is None:
+            from capadesk.ui.people import PeopleDialogs, RosterPresenter
+
+            store = self._operations.store
+            assert store is not None and self.workshop_id is not None
+            self.roster = RosterPresenter(
+                store, self.workshop_id, self._operations, self._prompts, PeopleDialogs(), self.view
+            )
+            self.view.set_tab_content(self.view.roster_tab, self.roster.view)
+        return self.roster
+
+    def _groups(self) -> GroupBoardPresenter:
+        if self.groups is None:
+            from capadesk.ui.people import GroupBoardPresenter, PeopleDialogs
+
+            store = self._operations.store
+            assert store is not None and self.workshop_id is not None
+            self.groups = GroupBoardPresenter(
+                store, self.workshop_id, self._operations, self._prompts, PeopleDialogs(), self.view
+            )
+            self.view.set_tab_content(self.view.groups_tab, self.groups.view)
+        return self.groups
+
+    @Slot(int)
+    def _on_tab_changed(self, _index: int) -> None:
+        if self.workshop_id is None or self._operations.store is None:
+            return
+        current = self.view.tabs.currentWidget()
+        if current is self.view.wall_tab:
+            self._capture().page.setFocus()
+        elif current is self.view.roster_tab:
+            self._roster()
+        elif current is self.view.groups_tab:
+            self._groups()
+        elif self.run is not None and self.view.body.currentWidget() is self.run.panel:
+            self.run.panel.setFocus()
+
+    def _follow_the_day(self) -> None:
+        """New cards belong to the step the day is on; a dot-vote step opens the votes."""
+        from capadesk.core.domain.vocabulary import ActivityKind
+
+        if self.capture is None or self.run is None:
+            return
+        current = self.run.current_step()
+        self.capture.step_id = current[0] if current else None
+        if current is not None and current[1] is ActivityKind.DOT_VOTE:
+            self.capture.page.show_vote(True)
 
     def _show(self) -> None:
         store = self._operations.store
@@ -108,6 +202,9 @@ class WorkshopPagePresenter(QObject):
             panel = RunPanel()
             self.run = RunPresenter(store, self.workshop_id, SystemClock(), panel, self.view)
             self.run.changes_made.connect(self._on_changes_made)
+            self.run.provide_slide("wall", lambda: self._capture().wall_slide())
+            self.run.provide_slide("vote", lambda: self._capture().vote_slide())
+            self._follow_the_day()
         self.view.show_body(self.run.panel)
         self.run.panel.setFocus()
 
@@ -168,12 +265,14 @@ class WorkshopPagePresenter(QObject):
     @Slot(bool)
     def _on_agenda_button_toggled(self, _checked: bool) -> None:
         self._close_run()  # the day view comes back with the agenda as it now is
+        self.view.tabs.setCurrentWidget(self.view.body)
         self._show()
 
     @Slot(object)
     def _on_changes_made(self, changes: Changes) -> None:
         if self.workshop_id is not None and self.workshop_id in changes.runners:
             self._allow_agenda_edits()
+            self._follow_the_day()
         if self.workshop_id is None or self.workshop_id not in changes.agendas:
             return
         if not self.editing:  # « Utiliser… » or an undo: the day view follows the new steps

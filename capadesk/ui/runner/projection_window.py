@@ -25,7 +25,7 @@ from capadesk.ui.runner.style import (
 )
 from capadesk.ui.runner.track_columns import TrackColumns
 
-SLIDES = ("welcome", "rules")
+SLIDES = ("welcome", "rules", "wall", "vote")  # the last two are lent by the capture page
 WINDOWED_SIZE = (1280, 720)
 
 
@@ -184,7 +184,7 @@ class ProjectionWindow(QWidget):
         self.welcome_slide = WelcomeSlide()
         self.rules_slide = RulesSlide()
         self.pages = QStackedWidget()
-        for page in (self.timer_page, self.welcome_slide, self.rules_slide):
+        for page in (self.timer_page, self.welcome_slide, self.rules_slide, QWidget(), QWidget()):
             self.pages.addWidget(page)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -203,6 +203,18 @@ class ProjectionWindow(QWidget):
         if slide is not None and slide not in SLIDES:
             raise ValueError(f"unknown slide: {slide!r}")
         self.pages.setCurrentIndex(SLIDES.index(slide) + 1 if slide else 0)
+
+    def set_slide_page(self, slide: str, page: QWidget) -> None:
+        """Project ``page`` as ``slide`` (« wall », « vote »: pages the capture tools own)."""
+        index = SLIDES.index(slide) + 1
+        showing = self.pages.currentIndex() == index
+        old = self.pages.widget(index)
+        assert old is not None  # every slide has a page, a blank one until lent
+        self.pages.insertWidget(index, page)
+        self.pages.removeWidget(old)
+        old.deleteLater()
+        if showing:
+            self.pages.setCurrentIndex(index)
 
     def show_screen(self, screen: RunScreen) -> None:
         """Render the runner's ``screen`` on the timer page."""

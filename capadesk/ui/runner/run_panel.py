@@ -132,8 +132,17 @@ class RunPanel(QWidget):
         self.timer_slide_button = _button(_("Minuteur"), _("Projeter l'étape et le minuteur"))
         self.welcome_slide_button = _button(_("Accueil"), _("Projeter la diapositive d'accueil"))
         self.rules_slide_button = _button(_("Règles"), _("Projeter les règles de collaboration"))
+        self.wall_slide_button = _button(_("Mur"), _("Projeter le mur des cartes"))
+        self.vote_slide_button = _button(_("Votes"), _("Projeter les résultats du vote"))
+        slide_buttons = (
+            self.timer_slide_button,
+            self.welcome_slide_button,
+            self.rules_slide_button,
+            self.wall_slide_button,
+            self.vote_slide_button,
+        )
         self.slide_group = QButtonGroup(self)
-        for button in (self.timer_slide_button, self.welcome_slide_button, self.rules_slide_button):
+        for button in slide_buttons:
             button.setCheckable(True)
             self.slide_group.addButton(button)
         self.timer_slide_button.setChecked(True)
@@ -145,7 +154,7 @@ class RunPanel(QWidget):
         self.mute_check.setAccessibleName(_("Couper le carillon"))
         projection = QHBoxLayout()
         projection.addWidget(self.projection_button)
-        for button in (self.timer_slide_button, self.welcome_slide_button, self.rules_slide_button):
+        for button in slide_buttons:
             projection.addWidget(button)
         projection.addStretch(1)
         projection.addWidget(self.timings_button)

@@ -31,7 +31,7 @@ from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
 from capadesk.core.domain.countdown import chimes_between
-from capadesk.core.domain.vocabulary import RunnerStatus
+from capadesk.core.domain.vocabulary import ActivityKind, RunnerStatus
 from capadesk.core.errors import KnownError
 from capadesk.core.runner import Clock, Runner, RunnerEvent
 from capadesk.core.services.agenda import read_agenda
@@ -79,6 +79,8 @@ class RunPresenter(QObject):
         self.screen: RunScreen | None = None
         agenda = read_agenda(store, workshop_id)
         self._protocol = agenda.protocol
+        self._step_ids = agenda.step_ids
+        self._slide_pages: dict[str, Callable[[], QWidget]] = {}
         self._runner: Runner | None = None
         self.tracks: list[TrackTimer] = []
         self.timings_dialog: TimingsDialog | None = None
@@ -110,12 +112,28 @@ class RunPresenter(QObject):
             window = ProjectionWindow()
             summary = get_workshop(self._store, self._workshop_id)
             window.welcome_slide.set_workshop(summary.title, summary.place, summary.day)
+            for slide, make_page in self._slide_pages.items():
+                window.set_slide_page(slide, make_page())
             window.show_page(self._slide)
             self._bind_keys(window, Qt.ShortcutContext.WindowShortcut)
             window.hidden.connect(self._sync_toggles)  # closed by its own button, say
             self._projection = window
             self.refresh()
         return self._projection
+
+    def provide_slide(self, slide: str, make_page: Callable[[], QWidget]) -> None:
+        """Let the projection show ``slide`` (« wall », « vote ») as a page ``make_page`` builds
+        (the capture page lends its projected wall and vote chart)."""
+        self._slide_pages[slide] = make_page
+        if self._projection is not None:
+            self._projection.set_slide_page(slide, make_page())
+
+    def current_step(self) -> tuple[uuid.UUID, ActivityKind] | None:
+        """The store id and activity of the step the day is on, or None before the start."""
+        index = self._runner.state.step_index if self._runner is not None else None
+        if index is None or index >= len(self._step_ids):
+            return None
+        return self._step_ids[index], self._protocol.steps[index].activity
 
     @property
     def muted(self) -> bool:
@@ -145,7 +163,8 @@ class RunPresenter(QObject):
         self._sync_toggles()
 
     def show_slide(self, slide: str | None) -> None:
-        """Project the « welcome » or « rules » slide, or the timer (None)."""
+        """Project one of the slides (« welcome », « rules », « wall », « vote ») or the timer
+        (None)."""
         self._slide = slide
         if self._projection is not None:
             self._projection.show_page(slide)
@@ -270,6 +289,8 @@ class RunPresenter(QObject):
         panel.timer_slide_button.clicked.connect(lambda: self.show_slide(None))
         panel.welcome_slide_button.clicked.connect(lambda: self.show_slide("welcome"))
         panel.rules_slide_button.clicked.connect(lambda: self.show_slide("rules"))
+        panel.wall_slide_button.clicked.connect(lambda: self.show_slide("wall"))
+        panel.vote_slide_button.clicked.connect(lambda: self.show_slide("vote"))
 
     def _bind_keys(self, widget: QWidget, context: Qt.ShortcutContext) -> None:
         keys: tuple[tuple[tuple[str, ...], Callable[[], object]], ...] = (
@@ -295,6 +316,8 @@ class RunPresenter(QObject):
             None: panel.timer_slide_button,
             "welcome": panel.welcome_slide_button,
             "rules": panel.rules_slide_button,
+            "wall": panel.wall_slide_button,
+            "vote": panel.vote_slide_button,
         }
         buttons[self._slide].setChecked(True)
 

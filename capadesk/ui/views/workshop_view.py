@@ -1,18 +1,21 @@
-"""An opened workshop: its identity, then the protocol chooser, the agenda builder or the day.
+"""An opened workshop: its identity, then one tab per job of the day.
 
-Later issues add live capture, the wall and the votes.
+« Journée » holds the protocol chooser, the agenda builder or the runner; « Mur » the capture
+bar, the wall, the threads and the votes; « Participants » the roster; « Groupes » the group
+board. The tools are built by the page presenter when their tab is first shown.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QStackedWidget,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -76,11 +79,39 @@ class WorkshopView(QWidget):
         self.body = QStackedWidget()
         self.body.addWidget(no_agenda)
 
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.wall_tab, self.roster_tab, self.groups_tab = QWidget(), QWidget(), QWidget()
+        for tab in (self.wall_tab, self.roster_tab, self.groups_tab):
+            tab_layout = QVBoxLayout(tab)
+            tab_layout.setContentsMargins(0, 0, 0, 0)
+        tabs = (
+            (self.body, _("Journée"), "Ctrl+Shift+J", _("Le déroulé et le minuteur")),
+            (self.wall_tab, _("Mur"), "Ctrl+Shift+M", _("Saisie, mur, fils communs et votes")),
+            (self.roster_tab, _("Participants"), "Ctrl+Shift+P", _("Liste et émargement")),
+            (self.groups_tab, _("Groupes"), "Ctrl+Shift+G", _("Groupes de travail")),
+        )
+        for index, (page, title, key, about) in enumerate(tabs):
+            self.tabs.addTab(page, title)
+            self.tabs.setTabToolTip(
+                index,
+                f"{about} ({QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)})",
+            )
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda index=index: self.tabs.setCurrentIndex(index))
+
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.title_label)
         layout.addWidget(self.details_label)
-        layout.addWidget(self.body, 1)
+        layout.addWidget(self.tabs, 1)
+
+    def set_tab_content(self, tab: QWidget, widget: QWidget) -> None:
+        """Put a tool (the capture page, the roster…) in its tab."""
+        layout = tab.layout()
+        assert layout is not None
+        layout.addWidget(widget)
 
     def show_body(self, widget: QWidget | None) -> None:
         """Show ``widget`` (the runner's panel, the agenda builder) or (None) the chooser."""

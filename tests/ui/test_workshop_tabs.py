@@ -1,0 +1,124 @@
+"""The workshop page's tabs: the wall follows the day, the projection borrows the wall and the
+votes, the roster and the groups have their tabs, and leaving the page keeps what was typed."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from capadesk.core.domain.vocabulary import ActivityKind
+from capadesk.core.runner import Runner
+from capadesk.core.services import captures, drafts
+from capadesk.core.storage.store import Store
+from capadesk.ui.capture.slides import VoteSlide, WallSlide
+from capadesk.ui.main_window import MainWindow
+from capadesk.ui.presenters.workshop_page_presenter import WorkshopPagePresenter
+
+from .test_workshop_page import open_with_protocol
+
+
+def show_window(qtbot: QtBot, window: MainWindow) -> None:
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+
+
+def run_to(page: WorkshopPagePresenter, activity: ActivityKind) -> None:
+    """Start the day and move on until the current step is ``activity``."""
+    run = page.run
+    assert run is not None
+    assert run.perform(Runner.start)
+    while (current := run.current_step()) is not None and current[1] is not activity:
+        assert run.perform(Runner.next)
+    assert current is not None
+
+
+def test_the_wall_tab_is_built_on_demand_and_new_cards_belong_to_the_current_step(
+    qtbot: QtBot, ready: MainWindow, store: Store
+) -> None:
+    show_window(qtbot, ready)
+    page = open_with_protocol(qtbot, ready, "Toulon", store, "capacities-1-toulon")
+    assert page.capture is None and page.workshop_id is not None
+    run_to(page, ActivityKind.USE_CASE_DRAWING)
+    run = page.run
+    assert run is not None
+    current = run.current_step()
+    assert current is not None
+
+    qtbot.keyClick(
+        ready.workshop_view,
+        Qt.Key.Key_M,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+
+    assert ready.workshop_view.tabs.currentWidget() is ready.workshop_view.wall_tab
+    capture = page.capture
+    assert capture is not None
+    field = capture.page.bar.field
+    assert field.hasFocus()
+    qtbot.keyClicks(field, "Les horaires sont en PDF")
+    with qtbot.waitSignal(ready.operations.changes_made):
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+
+    (card,) = captures.list_captures(store, page.workshop_id)
+    assert card.text == "Les horaires sont en PDF"
+    assert card.step_id == current[0]
+    assert capture.model.rowCount() == 1
+
+
+def test_a_dot_vote_step_opens_the_votes_and_the_projection_shows_wall_and_chart(
+    qtbot: QtBot, ready: MainWindow, store: Store
+) -> None:
+    page = open_with_protocol(qtbot, ready, "Toulon", store, "capacities-1-toulon")
+    ready.workshop_view.tabs.setCurrentWidget(ready.workshop_view.wall_tab)
+    capture = page.capture
+    assert capture is not None
+    assert capture.page.tabs.currentWidget() is capture.page.wall_tab
+
+    run_to(page, ActivityKind.DOT_VOTE)
+
+    assert capture.page.tabs.currentWidget() is capture.page.vote_tab
+    run = page.run
+    assert run is not None
+    projection = run.projection
+    run.panel.wall_slide_button.click()
+    assert isinstance(projection.pages.currentWidget(), WallSlide)
+    run.panel.vote_slide_button.click()
+    assert isinstance(projection.pages.currentWidget(), VoteSlide)
+    assert projection.slide == "vote"
+    run.panel.timer_slide_button.click()
+    assert projection.pages.currentWidget() is projection.timer_page
+
+
+def test_the_roster_and_groups_tabs_show_their_tools(
+    qtbot: QtBot, ready: MainWindow, store: Store
+) -> None:
+    page = open_with_protocol(qtbot, ready, "Lisieux", store, "capacities-2-lisieux")
+    view = ready.workshop_view
+
+    view.tabs.setCurrentWidget(view.roster_tab)
+    view.tabs.setCurrentWidget(view.groups_tab)
+
+    assert page.roster is not None and page.roster.view.parent() is view.roster_tab
+    assert page.groups is not None and page.groups.view.parent() is view.groups_tab
+
+
+def test_leaving_the_page_keeps_the_text_being_typed_and_drops_the_tools(
+    qtbot: QtBot, ready: MainWindow, store: Store
+) -> None:
+    page = open_with_protocol(qtbot, ready, "Caux", store, "capacities-4-caux")
+    workshop_id = page.workshop_id
+    assert workshop_id is not None
+    ready.workshop_view.tabs.setCurrentWidget(ready.workshop_view.wall_tab)
+    capture = page.capture
+    assert capture is not None
+    qtbot.keyClicks(capture.page.bar.field, "Pas encore decide")
+
+    ready.workshops.back_action.trigger()
+
+    assert page.capture is None and page.roster is None and page.groups is None
+    assert set(drafts.read_drafts(store, workshop_id).values()) == {"Pas encore decide"}
+    assert captures.list_captures(store, workshop_id) == []
