@@ -1,5 +1,6 @@
 """Every table of the store; importing this package registers them all on ``Base.metadata``."""
 
+from capadesk.core.storage.models.activity import StepEntry
 from capadesk.core.storage.models.base import Base, utc_now
 from capadesk.core.storage.models.capture import (
     Capture,
@@ -32,6 +33,7 @@ __all__ = [
     "RunnerEvent",
     "RunnerState",
     "Step",
+    "StepEntry",
     "Thread",
     "ThreadCapture",
     "Track",
