@@ -1,14 +1,16 @@
-"""The control window: assembles the pages, menus, undo history and the store banner."""
+"""The control window: assembles the pages, menus, undo history and the store banner; owns the
+backups' keeper once the store is open, and reopens the store after a restore."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from capadesk import APP_NAME
+from capadesk.core.runner.clock import Clock, SystemClock
 from capadesk.i18n import _
 from capadesk.paths import AppPaths
 from capadesk.ui.dialogs.prompts import Prompts
@@ -21,6 +23,9 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent  # its import builds QEvent's 180-member enum
 
     from capadesk.core.domain.workshop import WorkshopSummary
+    from capadesk.core.storage.store import Store
+    from capadesk.ui.backup_keeper import BackupKeeper
+    from capadesk.ui.dialogs.backups_dialog import BackupPrompts, BackupsDialog
     from capadesk.ui.presenters.workshop_page_presenter import WorkshopPagePresenter
     from capadesk.ui.views.workshop_view import WorkshopView
 
@@ -28,9 +33,15 @@ if TYPE_CHECKING:
 class MainWindow(QMainWindow):
     """Stays small: each page has its own view and presenter."""
 
-    def __init__(self, app_paths: AppPaths, prompts: Prompts | None = None) -> None:
+    def __init__(
+        self, app_paths: AppPaths, prompts: Prompts | None = None, *, clock: Clock | None = None
+    ) -> None:
         super().__init__()
         self.app_paths = app_paths
+        self.clock: Clock = clock or SystemClock()
+        self.keeper: BackupKeeper | None = None  # built when the store opens (SQLAlchemy by then)
+        self.backup_prompts: BackupPrompts | None = None  # « Sauvegardes »' questions (tests)
+        self._banner_lines: dict[str, str] = {}
         self.setWindowTitle(APP_NAME)
         self.prompts = prompts or Prompts()
         self.shortcuts = Shortcuts()
@@ -39,6 +50,7 @@ class MainWindow(QMainWindow):
 
         self.banner = QLabel()
         self.banner.setWordWrap(True)
+        self.banner.setTextFormat(Qt.TextFormat.PlainText)
         self.banner.setObjectName("storeBanner")
         self.banner.setStyleSheet(
             "#storeBanner { background: #fdecea; color: #611a15; padding: 8px;"
@@ -112,6 +124,10 @@ class MainWindow(QMainWindow):
         for action in (presenter.new_action, presenter.open_action, presenter.duplicate_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
+        self.backups_action = QAction(_("&Sauvegardes…"), self)
+        self.backups_action.triggered.connect(self.show_backups)
+        file_menu.addAction(self.backups_action)
+        file_menu.addSeparator()
         quit_action = QAction(_("&Quitter"), self)
         self.shortcuts.assign(quit_action, "Ctrl+Q")
         quit_action.triggered.connect(self.close)
@@ -142,10 +158,110 @@ class MainWindow(QMainWindow):
 
         AboutDialog(self, self.app_paths).exec()
 
+    # --- the banner -------------------------------------------------------------------------
+
+    def show_banner(self, topic: str, message: str) -> None:
+        """Keep ``message`` visible above every page, one line per topic (replaced per topic)."""
+        self._banner_lines[topic] = message
+        self._update_banner()
+
+    def clear_banner(self, topic: str) -> None:
+        """Take ``topic``'s line off the banner."""
+        if self._banner_lines.pop(topic, None) is not None:
+            self._update_banner()
+
+    def _update_banner(self) -> None:
+        self.banner.setText("\n".join(self._banner_lines.values()))
+        self.banner.setVisible(bool(self._banner_lines))
+
     def show_store_problem(self, message: str) -> None:
         """Keep a store problem visible above every page."""
-        self.banner.setText(message)
-        self.banner.show()
+        self.show_banner("store", message)
+
+    # --- the store and its backups ----------------------------------------------------------
+
+    def store_ready(self, store: Store) -> None:
+        """Work on ``store`` (just opened): list from it, say if it refuses writes, back it up."""
+        self.operations.attach(store)
+        self.workshops.store_opened()
+        if not store.writable:
+            self.show_store_problem(store.refusal().message)
+        self.start_backups(store)
+
+    def start_backups(self, store: Store) -> None:
+        """Start (or restart) the periodic, end-of-run and last backups of ``store``."""
+        if self.keeper is None:
+            from capadesk.ui.backup_keeper import BackupKeeper
+
+            keeper = BackupKeeper(self.app_paths, clock=self.clock, parent=self)
+            keeper.failed.connect(lambda message: self.show_banner("backup", message))
+            keeper.backup_made.connect(lambda _info: self.clear_banner("backup"))
+            # Runner transitions reach Operations too: the page presenter forwards them.
+            self.operations.changes_made.connect(keeper.on_changes)
+            self.keeper = keeper
+        self.keeper.start(store)
+
+    def backups_dialog(self) -> BackupsDialog:
+        """« Sauvegardes », wired: its backups count for the keeper, a restore reopens the store."""
+        from capadesk.ui.dialogs.backups_dialog import BackupsDialog
+
+        dialog = BackupsDialog(self, self.app_paths, clock=self.clock, prompts=self.backup_prompts)
+        if self.keeper is not None:
+            dialog.backup_made.connect(self.keeper.taken)
+        dialog.restored.connect(self.reopen_store)
+        return dialog
+
+    def show_backups(self) -> None:
+        """Fichier › Sauvegardes…: no periodic backup starts while it is open."""
+        dialog = self.backups_dialog()
+        if self.keeper is not None:
+            self.keeper.pause()
+        try:
+            dialog.exec()
+        finally:
+            if self.keeper is not None:
+                self.keeper.resume()
+            dialog.deleteLater()
+
+    def reopen_store(self, _report: object = None) -> bool:
+        """After a restore: close the store and open it again (upgrading an older backup).
+
+        The page goes back to the list and the undo history is cleared: both referred to rows
+        the restore replaced. Returns whether the store opened.
+        """
+        from PySide6.QtWidgets import QApplication
+
+        from capadesk.core.errors import KnownError
+        from capadesk.core.storage.migrate import open_store
+
+        self.workshops.show_list()
+        if self.keeper is not None:
+            self.keeper.stop()
+        old = self.operations.store
+        if old is not None:
+            old.close()
+        self.undo_stack.clear()
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            store, _opened = open_store(self.app_paths.db_path, self.app_paths.backups_dir)
+        except KnownError as error:
+            self.show_store_problem(error.message)
+            self.list_view.show_unavailable(error.message)
+            self.prompts.show_error(self, error.message)
+            return False
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.clear_banner("store")
+        self.store_ready(store)
+        return True
+
+    def shut_down(self) -> None:
+        """At quit: a last backup if the store changed, then close the store (watcher first:
+        the store's last connection then checkpoints the WAL)."""
+        if self.keeper is not None:
+            self.keeper.close()
+        if self.operations.store is not None:
+            self.operations.store.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
         self._settings.setValue("main_window/geometry", self.saveGeometry())

@@ -1,5 +1,5 @@
-"""What the window shows and allows before the store opens, when it is empty, and when it refuses
-writes or cannot be opened at all."""
+"""What the window shows and allows before the store opens, when it is empty, when it refuses
+writes or cannot be opened at all, when the disk is full, and after a restore."""
 
 from __future__ import annotations
 
@@ -12,17 +12,20 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QMenu
 
 from capadesk.core.domain.workshop import WorkshopSummary
+from capadesk.core.runner import FakeClock
 from capadesk.core.services.workshop_commands import CreateWorkshop, DeleteWorkshop
 from capadesk.core.services.workshops import list_workshops
 from capadesk.core.storage import migrate
+from capadesk.core.storage.backups import BackupKind, create_backup, list_backups
 from capadesk.core.storage.migrate import OpenReport, open_store
 from capadesk.core.storage.store import Store
 from capadesk.paths import AppPaths
 from capadesk.ui import application
 from capadesk.ui.main_window import MainWindow
+from tests.core.test_recovery import _fill_the_disk
 
 from .fakes import FakePrompts
 from .helpers import (
@@ -34,7 +37,9 @@ from .helpers import (
     shown_page,
     store_titles,
 )
+from .test_backups_dialog import FakeBackupPrompts
 
+T0 = dt.datetime(2024, 3, 14, 9, 0, tzinfo=dt.UTC)
 PRAGMA_PROBLEM = "le réglage SQLite synchronous vaut 0 au lieu de 2"
 
 WRITE_ACTIONS = ("new_action", "edit_action", "duplicate_action", "delete_action")
@@ -215,14 +220,14 @@ def test_an_undo_refused_by_the_store_is_dropped_from_the_history(
 
 
 @pytest.fixture
-def disconnect_quit_hook() -> Iterator[list[Store]]:
-    """Stores that application._open_store hooked on aboutToQuit: unhooked and closed after."""
+def closed_after(window: MainWindow) -> Iterator[list[Store]]:
+    """Stores that application._open_store handed to the window: its keeper stopped (no last
+    backup) and the stores closed after the test."""
     stores: list[Store] = []
     yield stores
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
+    if window.keeper is not None:
+        window.keeper.stop()
     for store in stores:
-        app.aboutToQuit.disconnect(store.close)
         store.close()
 
 
@@ -231,7 +236,7 @@ def test_open_store_at_start_attaches_it_and_lists_its_workshops(
     window: MainWindow,
     app_paths: AppPaths,
     prompts: FakePrompts,
-    disconnect_quit_hook: list[Store],
+    closed_after: list[Store],
 ) -> None:
     first, _report = open_store(app_paths.db_path, app_paths.backups_dir)
     seed(first, "Atelier d'hier")
@@ -242,7 +247,7 @@ def test_open_store_at_start_attaches_it_and_lists_its_workshops(
 
     store = window.operations.store
     assert store is not None
-    disconnect_quit_hook.append(store)
+    closed_after.append(store)
     assert listed_titles(window) == ["Atelier d'hier"]
     assert selected_titles(window) == ["Atelier d'hier"]
     assert enabled(window, "new_action")
@@ -251,7 +256,7 @@ def test_open_store_at_start_attaches_it_and_lists_its_workshops(
 
 
 def test_the_store_opens_on_a_worker_thread_and_is_attached_on_the_gui_thread(
-    qtbot: QtBot, window: MainWindow, app_paths: AppPaths, disconnect_quit_hook: list[Store]
+    qtbot: QtBot, window: MainWindow, app_paths: AppPaths, closed_after: list[Store]
 ) -> None:
     import threading
 
@@ -276,7 +281,7 @@ def test_the_store_opens_on_a_worker_thread_and_is_attached_on_the_gui_thread(
     assert attached == [True]
     store = window.operations.store
     assert store is not None
-    disconnect_quit_hook.append(store)
+    closed_after.append(store)
     assert enabled(window, "new_action")
 
 
@@ -312,7 +317,7 @@ def test_a_read_only_store_at_start_shows_the_banner(
     window: MainWindow,
     app_paths: AppPaths,
     monkeypatch: pytest.MonkeyPatch,
-    disconnect_quit_hook: list[Store],
+    closed_after: list[Store],
 ) -> None:
     real_open_store = migrate.open_store
 
@@ -327,7 +332,7 @@ def test_a_read_only_store_at_start_shows_the_banner(
     application._open_store(window)
 
     assert window.operations.store is not None
-    disconnect_quit_hook.append(window.operations.store)
+    closed_after.append(window.operations.store)
     assert window.banner.isVisible()
     assert PRAGMA_PROBLEM in window.banner.text()
     assert "lecture seule" in window.banner.text()
@@ -339,7 +344,7 @@ def test_an_upgraded_store_is_reported_in_the_status_bar(
     window: MainWindow,
     app_paths: AppPaths,
     monkeypatch: pytest.MonkeyPatch,
-    disconnect_quit_hook: list[Store],
+    closed_after: list[Store],
 ) -> None:
     backup = app_paths.backups_dir / "avant-migration-0000.db"
 
@@ -352,8 +357,108 @@ def test_an_upgraded_store_is_reported_in_the_status_bar(
     application._open_store(window)
 
     assert window.operations.store is not None
-    disconnect_quit_hook.append(window.operations.store)
+    closed_after.append(window.operations.store)
     message = window.statusBar().currentMessage()
     assert "0000_ancienne" in message
     assert str(backup) in message
     assert window.banner.isHidden()
+
+
+# --- a full disk ----------------------------------------------------------------------------
+
+
+def test_a_full_disk_shows_the_error_and_records_nothing_to_undo(
+    qtbot: QtBot, window: MainWindow, store: Store, prompts: FakePrompts
+) -> None:
+    attach(qtbot, window, store)
+    _fill_the_disk(store, full=True)
+    emitted: list[object] = []
+    window.operations.changes_made.connect(emitted.append)
+
+    saved: list[str] = []
+    while not prompts.errors and len(saved) < 2000:
+        title = f"Atelier {len(saved):04d} " + "x" * 180
+        if window.operations.execute(CreateWorkshop(title)):
+            saved.append(title)
+
+    assert prompts.errors[0].startswith("L'enregistrement a échoué, rien n'a été modifié")
+    assert "le disque est plein" in prompts.errors[0]
+    assert len(emitted) == len(saved)  # no change announced for the refused one
+    assert window.undo_stack.count() == len(saved)  # and nothing to undo for it
+    assert sorted(store_titles(store)) == sorted(saved)
+    assert sorted(listed_titles(window)) == sorted(saved)
+
+    _fill_the_disk(store, full=False)  # room again: the same action goes through
+    assert window.operations.execute(CreateWorkshop("Réessayé"))
+    assert window.undo_stack.count() == len(saved) + 1
+
+
+# --- the banner and the backups menu ---------------------------------------------------------
+
+
+def test_the_banner_keeps_one_line_per_topic(window: MainWindow) -> None:
+    window.show_banner("location", "La base est sur une clé USB.")
+    window.show_store_problem("Lecture seule.")
+    window.show_banner("location", "La base est sur un partage réseau.")
+
+    assert window.banner.text() == "La base est sur un partage réseau.\nLecture seule."
+    window.clear_banner("location")
+    assert window.banner.text() == "Lecture seule."
+    window.clear_banner("store")
+    assert window.banner.isHidden()
+
+
+def opened_workshop(window: MainWindow) -> uuid.UUID | None:
+    return window.page.workshop_id if window.page is not None else None
+
+
+def test_a_restore_from_the_menu_reopens_the_store_on_the_list_without_undo_history(
+    qtbot: QtBot,
+    window: MainWindow,
+    app_paths: AppPaths,
+    prompts: FakePrompts,
+    closed_after: list[Store],
+) -> None:
+    first, _report = open_store(app_paths.db_path, app_paths.backups_dir)
+    seed(first, "Atelier sauvegardé")
+    chosen = create_backup(first.path, app_paths.backups_dir, BackupKind.MANUAL, T0)
+    first.close()
+    window.clock = FakeClock(T0 + dt.timedelta(hours=1))
+    assert application._open_store(window)
+    old = window.operations.store
+    assert old is not None
+    closed_after.append(old)
+    prompts.answer("Atelier d'après")
+    window.workshops.new_action.trigger()
+    window.workshops.open_selected()
+    assert opened_workshop(window) is not None
+    assert window.undo_stack.count() == 1
+    keeper = window.keeper
+    assert keeper is not None and keeper.active
+
+    window.backup_prompts = FakeBackupPrompts(True)
+    dialog = window.backups_dialog()
+    qtbot.addWidget(dialog)
+    dialog.select(chosen.id)
+    with qtbot.waitSignal(dialog.restored, timeout=20_000):
+        dialog.restore_selected()
+    dialog.pool.waitForDone()
+
+    store = window.operations.store
+    assert store is not None and store is not old
+    closed_after.append(store)
+    assert listed_titles(window) == ["Atelier sauvegardé"]
+    assert shown_page(window) == "table"
+    assert opened_workshop(window) is None  # back on the list
+    assert window.undo_stack.count() == 0
+    assert keeper.active and window.keeper is keeper
+    assert window.banner.isHidden()
+    kinds = {b.kind for b in list_backups(app_paths.backups_dir, with_content=False)}
+    assert kinds == {BackupKind.MANUAL, BackupKind.BEFORE_RESTORE}
+
+
+def test_the_file_menu_opens_the_backups(window: MainWindow) -> None:
+    assert window.backups_action.text() == "&Sauvegardes…"
+    file_menu = window.menuBar().actions()[0].menu()
+    assert isinstance(file_menu, QMenu)
+    assert window.backups_action in file_menu.actions()

@@ -16,6 +16,7 @@ from capadesk.ui.capture.slides import VoteSlide, WallSlide
 from capadesk.ui.main_window import MainWindow
 from capadesk.ui.presenters.workshop_page_presenter import WorkshopPagePresenter
 
+from .helpers import press, type_text
 from .test_workshop_page import open_with_protocol
 
 
@@ -41,14 +42,17 @@ def test_the_wall_tab_is_built_on_demand_and_new_cards_belong_to_the_current_ste
 ) -> None:
     show_window(qtbot, ready)
     page = open_with_protocol(qtbot, ready, "Toulon", store, "capacities-1-toulon")
-    assert page.capture is None and page.workshop_id is not None
+    wall_layout = ready.workshop_view.wall_tab.layout()
+    assert wall_layout is not None and wall_layout.count() == 0  # nothing built yet
+    assert page.workshop_id is not None
     run_to(page, ActivityKind.USE_CASE_DRAWING)
     run = page.run
     assert run is not None
     current = run.current_step()
     assert current is not None
 
-    qtbot.keyClick(
+    press(
+        qtbot,
         ready.workshop_view,
         Qt.Key.Key_M,
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
@@ -59,9 +63,9 @@ def test_the_wall_tab_is_built_on_demand_and_new_cards_belong_to_the_current_ste
     assert capture is not None
     field = capture.page.bar.field
     assert field.hasFocus()
-    qtbot.keyClicks(field, "Les horaires sont en PDF")
+    type_text(qtbot, field, "Les horaires sont en PDF")
     with qtbot.waitSignal(ready.operations.changes_made):
-        qtbot.keyClick(field, Qt.Key.Key_Return)
+        press(qtbot, field, Qt.Key.Key_Return)
 
     (card,) = captures.list_captures(store, page.workshop_id)
     assert card.text == "Les horaires sont en PDF"
@@ -115,7 +119,7 @@ def test_leaving_the_page_keeps_the_text_being_typed_and_drops_the_tools(
     ready.workshop_view.tabs.setCurrentWidget(ready.workshop_view.wall_tab)
     capture = page.capture
     assert capture is not None
-    qtbot.keyClicks(capture.page.bar.field, "Pas encore decide")
+    type_text(qtbot, capture.page.bar.field, "Pas encore decide")
 
     ready.workshops.back_action.trigger()
 

@@ -11,6 +11,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from capadesk.core.errors import StoreError, StoreReadOnlyError
+from capadesk.core.storage.backup import is_disk_full
 from capadesk.core.storage.engine import WRITE_OPTION, StoreHealth, make_engine
 from capadesk.i18n import _
 
@@ -21,6 +22,23 @@ def read_only_error(problems: list[str], path: Path) -> StoreReadOnlyError:
         _("La base est ouverte en lecture seule pour protéger vos données\u00a0: {why}.").format(
             why="\u00a0; ".join(problems)
         ),
+        path,
+    )
+
+
+def write_error(error: sqlite3.OperationalError, path: Path) -> StoreError:
+    """A refused commit in French: nothing was written, and what to do about it."""
+    if is_disk_full(error):
+        # SQLite's own words stay in brackets: they are what a helper searches the web for.
+        return StoreError(
+            _(
+                "L'enregistrement a échoué, rien n'a été modifié\u00a0: le disque est plein "
+                "({error}). Libérez de la place puis réessayez."
+            ).format(error=error),
+            path,
+        )
+    return StoreError(
+        _("L'enregistrement a échoué, rien n'a été modifié\u00a0: {error}").format(error=error),
         path,
     )
 
@@ -62,12 +80,7 @@ class Store:
                 yield session
         except OperationalError as error:
             if isinstance(error.orig, sqlite3.OperationalError):
-                raise StoreError(
-                    _("L'enregistrement a échoué, rien n'a été modifié\u00a0: {error}").format(
-                        error=error.orig
-                    ),
-                    self.path,
-                ) from error
+                raise write_error(error.orig, self.path) from error
             raise
 
     def close(self) -> None:

@@ -201,7 +201,9 @@ class WorkshopPagePresenter(QObject):
 
             panel = RunPanel()
             self.run = RunPresenter(store, self.workshop_id, SystemClock(), panel, self.view)
-            self.run.changes_made.connect(self._on_changes_made)
+            # Through Operations, so every listener (the backup keeper's end-of-run backup,
+            # this page) hears the day move.
+            self.run.changes_made.connect(self._operations.changes_made)
             self.run.provide_slide("wall", lambda: self._capture().wall_slide())
             self.run.provide_slide("vote", lambda: self._capture().vote_slide())
             self._follow_the_day()
