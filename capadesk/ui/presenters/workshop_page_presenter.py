@@ -132,29 +132,19 @@ class WorkshopPagePresenter(QObject):
             self._follow_the_day()
         return self.capture
 
-    def _roster(self) -> RosterPresenter:
-        if self.roster is None:
-            from capadesk.ui.people import PeopleDialogs, RosterPresenter
+    def _people_tools(self) -> None:
+        """The roster and the group board, built together on first use (both are light)."""
+        if self.roster is not None and self.groups is not None:
+            return
+        from capadesk.ui.people import GroupBoardPresenter, PeopleDialogs, RosterPresenter
 
-            store = self._operations.store
-            assert store is not None and self.workshop_id is not None
-            self.roster = RosterPresenter(
-                store, self.workshop_id, self._operations, self._prompts, PeopleDialogs(), self.view
-            )
-            self.view.set_tab_content(self.view.roster_tab, self.roster.view)
-        return self.roster
-
-    def _groups(self) -> GroupBoardPresenter:
-        if self.groups is None:
-            from capadesk.ui.people import GroupBoardPresenter, PeopleDialogs
-
-            store = self._operations.store
-            assert store is not None and self.workshop_id is not None
-            self.groups = GroupBoardPresenter(
-                store, self.workshop_id, self._operations, self._prompts, PeopleDialogs(), self.view
-            )
-            self.view.set_tab_content(self.view.groups_tab, self.groups.view)
-        return self.groups
+        store = self._operations.store
+        assert store is not None and self.workshop_id is not None
+        arguments = (store, self.workshop_id, self._operations, self._prompts, PeopleDialogs())
+        self.roster = RosterPresenter(*arguments, self.view)
+        self.groups = GroupBoardPresenter(*arguments, self.view)
+        self.view.set_tab_content(self.view.roster_tab, self.roster.view)
+        self.view.set_tab_content(self.view.groups_tab, self.groups.view)
 
     @Slot(int)
     def _on_tab_changed(self, _index: int) -> None:
@@ -163,10 +153,8 @@ class WorkshopPagePresenter(QObject):
         current = self.view.tabs.currentWidget()
         if current is self.view.wall_tab:
             self._capture().page.setFocus()
-        elif current is self.view.roster_tab:
-            self._roster()
-        elif current is self.view.groups_tab:
-            self._groups()
+        elif current in (self.view.roster_tab, self.view.groups_tab):
+            self._people_tools()
         elif self.run is not None and self.view.body.currentWidget() is self.run.panel:
             self.run.panel.setFocus()
 

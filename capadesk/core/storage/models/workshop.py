@@ -103,14 +103,10 @@ class Track(Identified, Base):
     )
 
 
-class RunnerState(Base):
-    """Where the runner of a workshop stands, written on every transition (crash resume)."""
+class TimerColumns:
+    """Where a timer stands, written on every transition (crash resume): the day's main timer
+    and each parallel track's own have the same columns."""
 
-    __tablename__ = "runner_state"
-
-    workshop_id: Mapped[int] = mapped_column(
-        ForeignKey("workshop.id", ondelete="CASCADE"), primary_key=True
-    )
     status: Mapped[str]
     current_step_id: Mapped[int | None] = mapped_column(ForeignKey("step.id", ondelete="SET NULL"))
     step_started_at: Mapped[dt.datetime | None]
@@ -120,7 +116,17 @@ class RunnerState(Base):
     updated_at: Mapped[dt.datetime]
 
 
-class TrackRunnerState(Base):
+class RunnerState(TimerColumns, Base):
+    """Where the day's timer of a workshop stands."""
+
+    __tablename__ = "runner_state"
+
+    workshop_id: Mapped[int] = mapped_column(
+        ForeignKey("workshop.id", ondelete="CASCADE"), primary_key=True
+    )
+
+
+class TrackRunnerState(TimerColumns, Base):
     """Where the timer of one parallel track stands: each track runs its own steps."""
 
     __tablename__ = "track_runner_state"
@@ -131,13 +137,6 @@ class TrackRunnerState(Base):
     workshop_id: Mapped[int] = mapped_column(
         ForeignKey("workshop.id", ondelete="CASCADE"), index=True
     )
-    status: Mapped[str]
-    current_step_id: Mapped[int | None] = mapped_column(ForeignKey("step.id", ondelete="SET NULL"))
-    step_started_at: Mapped[dt.datetime | None]
-    paused_at: Mapped[dt.datetime | None]
-    paused_seconds: Mapped[float] = mapped_column(default=0.0)
-    extension_seconds: Mapped[float] = mapped_column(default=0.0)
-    updated_at: Mapped[dt.datetime]
 
 
 class RunnerEvent(Base):
