@@ -15,7 +15,7 @@ from capadesk.i18n import _
 APPLICATION_ID = 0x43415041
 # The Alembic revision this build writes. A test keeps it equal to the migrations' head, so
 # a normal start can compare revisions without importing Alembic.
-SCHEMA_HEAD = "0003_step_entries"
+SCHEMA_HEAD = "0004_documents"
 
 
 class FileProbe(NamedTuple):

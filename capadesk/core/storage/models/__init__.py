@@ -1,6 +1,6 @@
 """Every table of the store; importing this package registers them all on ``Base.metadata``."""
 
-from capadesk.core.storage.models.activity import StepEntry
+from capadesk.core.storage.models.activity import Document, StepEntry
 from capadesk.core.storage.models.base import Base, utc_now
 from capadesk.core.storage.models.capture import (
     Capture,
@@ -25,6 +25,7 @@ from capadesk.core.storage.models.workshop import (
 __all__ = [
     "Base",
     "Capture",
+    "Document",
     "Draft",
     "GroupMembership",
     "Participant",
