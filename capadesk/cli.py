@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from capadesk import APP_NAME, __version__, paths
+from capadesk.cli_archive import add_parser as add_archive_parsers
 from capadesk.cli_backups import add_parser as add_backup_parsers
 from capadesk.cli_captures import add_parsers as add_capture_parsers
 from capadesk.cli_people import add_parser as add_people_parsers
@@ -65,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_capture_parsers(commands)
     add_people_parsers(commands)
     add_backup_parsers(commands)
+    add_archive_parsers(commands)
 
     commands.add_parser(
         "check", help=_("vérifier la base\u00a0: intégrité, réglages SQLite, version du schéma")
@@ -121,6 +123,10 @@ def run(args: argparse.Namespace) -> int:
             from capadesk import cli_backups
 
             return cli_backups.run(args, app_paths)
+        if args.command == "import":
+            from capadesk import cli_archive
+
+            return cli_archive.run(args, app_paths)
         return _run_workshops(args, app_paths)
     except KnownError as error:
         print(_("Erreur\u00a0: {message}").format(message=error.message), file=sys.stderr)
