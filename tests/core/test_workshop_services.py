@@ -446,3 +446,20 @@ def test_only_programmes_in_use_are_offered(store: Store) -> None:
     delete_workshop(store, gone.public_id)  # e.g. the undo of its creation
 
     assert list_programmes(store) == ["Écully 2026"]
+
+
+def test_changes_merge_every_field() -> None:
+    import uuid as _uuid
+
+    from capadesk.core.services.changes import Changes
+
+    a, b = _uuid.uuid4(), _uuid.uuid4()
+    first = Changes(captures=frozenset({a}), entries=frozenset({a}))
+    second = Changes(workshop_list=True, captures=frozenset({b}), documents=frozenset({b}))
+
+    both = first.merged(second, Changes())
+
+    assert both.captures == {a, b}
+    assert both.entries == {a} and both.documents == {b}
+    assert both.workshop_list
+    assert Changes().merged() == Changes()

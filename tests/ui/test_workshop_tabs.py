@@ -126,3 +126,36 @@ def test_leaving_the_page_keeps_the_text_being_typed_and_drops_the_tools(
     assert page.capture is None and page.roster is None and page.groups is None
     assert set(drafts.read_drafts(store, workshop_id).values()) == {"Pas encore decide"}
     assert captures.list_captures(store, workshop_id) == []
+
+
+def test_an_icebreaker_step_brings_its_tool_to_the_outil_tab_and_the_projection(
+    qtbot: QtBot, ready: MainWindow, store: Store
+) -> None:
+    from capadesk.ui.icebreakers import IcebreakerSlide, IcebreakerView
+    from capadesk.ui.people.groups_slide import GroupsSlide
+
+    page = open_with_protocol(qtbot, ready, "Toulon", store, "capacities-1-toulon")
+    view = ready.workshop_view
+    assert not view.no_tool_page.isHidden()  # before the start: no tool
+
+    run_to(page, ActivityKind.ICEBREAKER_LINE_UP)
+
+    assert page.step_tool is not None
+    tool = page.step_tool.tool
+    assert tool is not None and isinstance(tool.view, IcebreakerView)
+    assert tool.view.parent() is view.tool_tab
+    assert view.no_tool_page.isHidden()
+    run = page.run
+    assert run is not None
+    projection = run.projection
+    run.panel.tool_slide_button.click()
+    assert isinstance(projection.pages.currentWidget(), IcebreakerSlide)
+    run.panel.groups_slide_button.click()
+    assert isinstance(projection.pages.currentWidget(), GroupsSlide)
+
+    assert run.perform(Runner.next)  # the next step has no ice-breaker: the tool goes
+
+    assert page.step_tool.tool is None
+    assert not view.no_tool_page.isHidden()
+    run.panel.tool_slide_button.click()
+    assert not isinstance(projection.pages.currentWidget(), IcebreakerSlide)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 
 class Changes(NamedTuple):
@@ -15,7 +15,9 @@ class Changes(NamedTuple):
     ``captures`` lists the captures added, edited or removed (the wall re-reads just those);
     ``threads`` the workshops whose threads, thread contents or votes changed; ``use_cases``
     the workshops whose use cases changed; ``participants`` the workshops whose roster changed;
-    ``groups`` the workshops whose work groups or their members changed.
+    ``groups`` the workshops whose work groups or their members changed; ``entries`` the
+    workshops whose step entries (ice-breakers' answers) changed; ``documents`` the workshops
+    whose filled tools (personas, maps, matrices…) changed.
     """
 
     workshops: frozenset[uuid.UUID] = frozenset()
@@ -27,6 +29,19 @@ class Changes(NamedTuple):
     use_cases: frozenset[uuid.UUID] = frozenset()
     participants: frozenset[uuid.UUID] = frozenset()
     groups: frozenset[uuid.UUID] = frozenset()
+    entries: frozenset[uuid.UUID] = frozenset()
+    documents: frozenset[uuid.UUID] = frozenset()
+
+    def merged(self, *others: Changes) -> Changes:
+        """Everything this and ``others`` changed (one undo entry made of several steps)."""
+        combined: dict[str, Any] = {}
+        for name in self._fields:
+            values = [getattr(changes, name) for changes in (self, *others)]
+            first = values[0]
+            combined[name] = (
+                first.union(*values[1:]) if isinstance(first, frozenset) else any(values)
+            )
+        return self._replace(**combined)
 
     @classmethod
     def of_workshop(cls, public_id: uuid.UUID, *, listing: bool = False) -> Changes:

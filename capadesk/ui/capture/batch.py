@@ -14,15 +14,7 @@ if TYPE_CHECKING:
 
 def merged(first: Changes, second: Changes) -> Changes:
     """Everything either touched."""
-    return Changes(
-        workshops=first.workshops | second.workshops,
-        workshop_list=first.workshop_list or second.workshop_list,
-        agendas=first.agendas | second.agendas,
-        runners=first.runners | second.runners,
-        captures=first.captures | second.captures,
-        threads=first.threads | second.threads,
-        use_cases=first.use_cases | second.use_cases,
-    )
+    return first.merged(second)
 
 
 class Batch:

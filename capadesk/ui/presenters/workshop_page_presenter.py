@@ -31,6 +31,8 @@ if TYPE_CHECKING:
     from capadesk.ui.agenda import AgendaPresenter
     from capadesk.ui.capture import CapturePresenter
     from capadesk.ui.people import GroupBoardPresenter, RosterPresenter
+    from capadesk.ui.people.groups_slide import GroupsSlidePresenter
+    from capadesk.ui.presenters.step_tool import StepToolHost
     from capadesk.ui.runner.run_presenter import RunPresenter
 
 
@@ -56,6 +58,8 @@ class WorkshopPagePresenter(QObject):
         self.capture: CapturePresenter | None = None
         self.roster: RosterPresenter | None = None
         self.groups: GroupBoardPresenter | None = None
+        self.step_tool: StepToolHost | None = None
+        self._groups_feed: GroupsSlidePresenter | None = None
         self._protocols: list[Protocol] = []
         view.apply_protocol_button.clicked.connect(self.apply_chosen_protocol)
         view.tabs.currentChanged.connect(self._on_tab_changed)
@@ -113,10 +117,21 @@ class WorkshopPagePresenter(QObject):
         for widget in widgets:
             widget.setParent(None)  # out of its tab at once; deleted with its presenter
             widget.deleteLater()
-        for presenter in (self.capture, self.roster, self.groups):
+        if self.step_tool is not None:
+            self.step_tool.close()
+        if self._groups_feed is not None:
+            self._groups_feed.close()
+        for presenter in (
+            self.capture,
+            self.roster,
+            self.groups,
+            self.step_tool,
+            self._groups_feed,
+        ):
             if presenter is not None:
                 presenter.deleteLater()
         self.capture = self.roster = self.groups = None
+        self.step_tool = self._groups_feed = None
 
     def _capture(self) -> CapturePresenter:
         """The capture page, built on first use and placed in the « Mur » tab."""
@@ -145,6 +160,22 @@ class WorkshopPagePresenter(QObject):
         self.groups = GroupBoardPresenter(*arguments, self.view)
         self.view.set_tab_content(self.view.roster_tab, self.roster.view)
         self.view.set_tab_content(self.view.groups_tab, self.groups.view)
+        if self._groups_feed is not None:
+            self._groups_feed.follow(self.groups)
+
+    def _groups_slide(self) -> QWidget:
+        """The projected groups, following the group board once it is open."""
+        if self._groups_feed is None:
+            from capadesk.ui.people.groups_slide import GroupsSlidePresenter
+
+            store = self._operations.store
+            assert store is not None and self.workshop_id is not None
+            self._groups_feed = GroupsSlidePresenter(
+                store, self._operations, self.workshop_id, parent=self
+            )
+            if self.groups is not None:
+                self._groups_feed.follow(self.groups)
+        return self._groups_feed.slide()
 
     @Slot(int)
     def _on_tab_changed(self, _index: int) -> None:
@@ -159,15 +190,33 @@ class WorkshopPagePresenter(QObject):
             self.run.panel.setFocus()
 
     def _follow_the_day(self) -> None:
-        """New cards belong to the step the day is on; a dot-vote step opens the votes."""
+        """New cards belong to the step the day is on; a dot-vote step opens the votes; the
+        « Outil » tab and the « tool » slide show the step's tool."""
         from capadesk.core.domain.vocabulary import ActivityKind
 
-        if self.capture is None or self.run is None:
+        if self.run is None:
             return
         current = self.run.current_step()
-        self.capture.step_id = current[0] if current else None
-        if current is not None and current[1] is ActivityKind.DOT_VOTE:
-            self.capture.page.show_vote(True)
+        if self.capture is not None:
+            self.capture.step_id = current[0] if current else None
+            if current is not None and current[1] is ActivityKind.DOT_VOTE:
+                self.capture.page.show_vote(True)
+        if self._step_tool().follow(current):  # a new tool: its page replaces the old one
+            self.run.provide_slide("tool", self._tool_slide)
+
+    def _tool_slide(self) -> QWidget:
+        return self._step_tool().slide()
+
+    def _step_tool(self) -> StepToolHost:
+        if self.step_tool is None:
+            from capadesk.ui.presenters.step_tool import StepToolHost
+
+            store = self._operations.store
+            assert store is not None and self.workshop_id is not None
+            self.step_tool = StepToolHost(
+                store, self._operations, self.workshop_id, self.view, self
+            )
+        return self.step_tool
 
     def _show(self) -> None:
         store = self._operations.store
@@ -194,6 +243,8 @@ class WorkshopPagePresenter(QObject):
             self.run.changes_made.connect(self._operations.changes_made)
             self.run.provide_slide("wall", lambda: self._capture().wall_slide())
             self.run.provide_slide("vote", lambda: self._capture().vote_slide())
+            self.run.provide_slide("groups", self._groups_slide)
+            self.run.provide_slide("tool", self._tool_slide)
             self._follow_the_day()
         self.view.show_body(self.run.panel)
         self.run.panel.setFocus()

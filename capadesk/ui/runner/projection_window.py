@@ -25,7 +25,9 @@ from capadesk.ui.runner.style import (
 )
 from capadesk.ui.runner.track_columns import TrackColumns
 
-SLIDES = ("welcome", "rules", "wall", "vote")  # the last two are lent by the capture page
+# The last four are lent by the workshop page: the capture page's wall and vote chart, the
+# current step's tool (an ice-breaker…) and the groups.
+SLIDES = ("welcome", "rules", "wall", "vote", "tool", "groups")
 WINDOWED_SIZE = (1280, 720)
 
 
@@ -184,8 +186,10 @@ class ProjectionWindow(QWidget):
         self.welcome_slide = WelcomeSlide()
         self.rules_slide = RulesSlide()
         self.pages = QStackedWidget()
-        for page in (self.timer_page, self.welcome_slide, self.rules_slide, QWidget(), QWidget()):
+        for page in (self.timer_page, self.welcome_slide, self.rules_slide):
             self.pages.addWidget(page)
+        for _lent in SLIDES[2:]:
+            self.pages.addWidget(QWidget())  # blank until the workshop page lends the slide
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
@@ -205,7 +209,8 @@ class ProjectionWindow(QWidget):
         self.pages.setCurrentIndex(SLIDES.index(slide) + 1 if slide else 0)
 
     def set_slide_page(self, slide: str, page: QWidget) -> None:
-        """Project ``page`` as ``slide`` (« wall », « vote »: pages the capture tools own)."""
+        """Project ``page`` as ``slide`` (« wall », « vote », « tool », « groups »: pages the
+        workshop page's tools own)."""
         index = SLIDES.index(slide) + 1
         showing = self.pages.currentIndex() == index
         old = self.pages.widget(index)

@@ -134,12 +134,16 @@ class RunPanel(QWidget):
         self.rules_slide_button = _button(_("Règles"), _("Projeter les règles de collaboration"))
         self.wall_slide_button = _button(_("Mur"), _("Projeter le mur des cartes"))
         self.vote_slide_button = _button(_("Votes"), _("Projeter les résultats du vote"))
+        self.tool_slide_button = _button(_("Outil"), _("Projeter l'outil de l'étape en cours"))
+        self.groups_slide_button = _button(_("Groupes"), _("Projeter les groupes de travail"))
         slide_buttons = (
             self.timer_slide_button,
             self.welcome_slide_button,
             self.rules_slide_button,
             self.wall_slide_button,
             self.vote_slide_button,
+            self.tool_slide_button,
+            self.groups_slide_button,
         )
         self.slide_group = QButtonGroup(self)
         for button in slide_buttons:

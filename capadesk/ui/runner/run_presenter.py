@@ -122,8 +122,9 @@ class RunPresenter(QObject):
         return self._projection
 
     def provide_slide(self, slide: str, make_page: Callable[[], QWidget]) -> None:
-        """Let the projection show ``slide`` (« wall », « vote ») as a page ``make_page`` builds
-        (the capture page lends its projected wall and vote chart)."""
+        """Let the projection show ``slide`` (« wall », « vote », « tool », « groups ») as a page
+        ``make_page`` builds (the workshop page's tools lend their projected pages); providing
+        it again replaces the page (the step's tool changed)."""
         self._slide_pages[slide] = make_page
         if self._projection is not None:
             self._projection.set_slide_page(slide, make_page())
@@ -163,8 +164,7 @@ class RunPresenter(QObject):
         self._sync_toggles()
 
     def show_slide(self, slide: str | None) -> None:
-        """Project one of the slides (« welcome », « rules », « wall », « vote ») or the timer
-        (None)."""
+        """Project one of ``SLIDES`` or the timer (None)."""
         self._slide = slide
         if self._projection is not None:
             self._projection.show_page(slide)
@@ -291,6 +291,8 @@ class RunPresenter(QObject):
         panel.rules_slide_button.clicked.connect(lambda: self.show_slide("rules"))
         panel.wall_slide_button.clicked.connect(lambda: self.show_slide("wall"))
         panel.vote_slide_button.clicked.connect(lambda: self.show_slide("vote"))
+        panel.tool_slide_button.clicked.connect(lambda: self.show_slide("tool"))
+        panel.groups_slide_button.clicked.connect(lambda: self.show_slide("groups"))
 
     def _bind_keys(self, widget: QWidget, context: Qt.ShortcutContext) -> None:
         keys: tuple[tuple[tuple[str, ...], Callable[[], object]], ...] = (
@@ -318,6 +320,8 @@ class RunPresenter(QObject):
             "rules": panel.rules_slide_button,
             "wall": panel.wall_slide_button,
             "vote": panel.vote_slide_button,
+            "tool": panel.tool_slide_button,
+            "groups": panel.groups_slide_button,
         }
         buttons[self._slide].setChecked(True)
 

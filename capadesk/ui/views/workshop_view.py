@@ -1,8 +1,9 @@
 """An opened workshop: its identity, then one tab per job of the day.
 
 « Journée » holds the protocol chooser, the agenda builder or the runner; « Mur » the capture
-bar, the wall, the threads and the votes; « Participants » the roster; « Groupes » the group
-board. The tools are built by the page presenter when their tab is first shown.
+bar, the wall, the threads and the votes; « Outil » the current step's tool (an ice-breaker…);
+« Participants » the roster; « Groupes » the group board. The tools are built by the page
+presenter when their tab is first shown.
 """
 
 from __future__ import annotations
@@ -81,13 +82,22 @@ class WorkshopView(QWidget):
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.wall_tab, self.roster_tab, self.groups_tab = QWidget(), QWidget(), QWidget()
-        for tab in (self.wall_tab, self.roster_tab, self.groups_tab):
+        self.wall_tab, self.tool_tab = QWidget(), QWidget()
+        self.roster_tab, self.groups_tab = QWidget(), QWidget()
+        self.no_tool_page = CentredMessage(
+            _("Pas d'outil pour cette étape."),
+            _(
+                "Les brise-glaces, les outils de méthode et les matrices s'ouvrent ici quand la "
+                "journée arrive à leur étape."
+            ),
+        )
+        for tab in (self.wall_tab, self.tool_tab, self.roster_tab, self.groups_tab):
             tab_layout = QVBoxLayout(tab)
             tab_layout.setContentsMargins(0, 0, 0, 0)
         tabs = (
             (self.body, _("Journée"), "Ctrl+Shift+J", _("Le déroulé et le minuteur")),
             (self.wall_tab, _("Mur"), "Ctrl+Shift+M", _("Saisie, mur, fils communs et votes")),
+            (self.tool_tab, _("Outil"), "Ctrl+Shift+O", _("L'outil de l'étape en cours")),
             (self.roster_tab, _("Participants"), "Ctrl+Shift+P", _("Liste et émargement")),
             (self.groups_tab, _("Groupes"), "Ctrl+Shift+G", _("Groupes de travail")),
         )
@@ -100,6 +110,8 @@ class WorkshopView(QWidget):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(lambda index=index: self.tabs.setCurrentIndex(index))
+
+        self.set_tab_content(self.tool_tab, self.no_tool_page)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
