@@ -1,6 +1,8 @@
 """Capture latency: the note-taker presses Enter → the card is committed (and, later, visible).
 
 ``python -m bench.capture_latency [--adds N] [--output PATH]``
+``python -m bench.capture_latency --profile [--adds N]``: cProfile of the adds instead (where the
+time goes inside ``add_capture``), nothing written.
 
 Measured in this process on a store already holding ``STORE_SIZE`` cards: each sample is one
 ``add_capture`` call (validation, one BEGIN IMMEDIATE … COMMIT with synchronous=FULL), then the
@@ -256,15 +258,80 @@ def merge_results(new: Sequence[Result], path: Path = RESULTS_PATH) -> None:
     scratch.replace(path)
 
 
+def profile(adds: int, *, top: int = 30, progress: Callable[[str], None] = _progress) -> str:
+    """The cProfile of ``adds`` typical adds on the seeded store (cumulative time, ``top``
+    lines), then the median of an empty write and of a write that only asks SQLite for its
+    connection: what ``Store.write()`` itself costs, outside ``add_capture``'s reach."""
+    import cProfile
+    import io
+    import pstats
+
+    from capadesk.core.domain.vocabulary import CaptureKind, LifecycleStage
+    from capadesk.core.services.captures import add_capture
+    from capadesk.core.storage.store import Store
+
+    with tempfile.TemporaryDirectory(prefix="capadesk-bench-profile-") as scratch:
+        directory = Path(scratch)
+        progress(f"capture_latency: seeding a store with {STORE_SIZE} cards in {directory}")
+        seeded = seed_store(directory / "capadesk.db", directory / "backups", STORE_SIZE)
+        store = Store(directory / "capadesk.db")
+        rng = random.Random(7)
+
+        def add() -> None:
+            add_capture(
+                store,
+                seeded.workshop_id,
+                CaptureKind.IRRITANT,
+                _text(rng),
+                stage=LifecycleStage.SHARING,
+                use_case_id=seeded.use_case_id,
+                group_id=seeded.group_id,
+            )
+
+        def touch() -> None:
+            with store.write() as session:
+                session.connection().exec_driver_sql("SELECT 1")
+
+        try:
+            for _warm_up in range(10):
+                add()
+            profiler = cProfile.Profile()
+            profiler.enable()
+            for _n in range(adds):
+                add()
+            profiler.disable()
+            floors = []
+            for step in (add, touch):
+                samples = []
+                for _n in range(adds):
+                    start = time.perf_counter()
+                    step()
+                    samples.append((time.perf_counter() - start) * 1000.0)
+                floors.append(statistics.median(samples))
+        finally:
+            store.close()
+    out = io.StringIO()
+    pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(top)
+    out.write(
+        f"median add_capture {floors[0]:.3f} ms; "
+        f"median Store.write() with one trivial statement (no fsync) {floors[1]:.3f} ms\n"
+    )
+    return out.getvalue()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Measure, print the table and the verdicts, merge the figures into results.json."""
     parser = argparse.ArgumentParser(prog="python -m bench.capture_latency", description=__doc__)
     parser.add_argument("--adds", type=int, default=DEFAULT_ADDS, metavar="N")
     parser.add_argument("--quick", dest="adds", action="store_const", const=QUICK_ADDS)
     parser.add_argument("--output", type=Path, default=RESULTS_PATH, metavar="PATH")
+    parser.add_argument("--profile", action="store_true", help="print a cProfile of the adds")
     args = parser.parse_args(argv)
     if args.adds < 2:
         parser.error("--adds must be at least 2")
+    if args.profile:
+        print(profile(args.adds))
+        return 0
     figures = run(args.adds)
     merge_results(figures, args.output)
 

@@ -301,3 +301,59 @@ def test_use_cases_are_listed_found_and_coloured(store: Store, workshop: uuid.UU
     with pytest.raises(ValidationError) as empty:
         add_use_case(store, workshop, " ")
     assert empty.value.message == "Le titre du cas d'usage ne peut pas être vide."
+
+
+def test_the_one_statement_insert_stores_what_the_orm_stores(
+    store: Store, workshop: uuid.UUID
+) -> None:
+    from sqlalchemy import text as sql
+
+    use_case, _changes = add_use_case(store, workshop, "Mobilité")
+    fast, _changes = add_capture(
+        store,
+        workshop,
+        CaptureKind.WISH,
+        "Rapide",
+        stage=LifecycleStage.SHARING,
+        use_case_id=use_case.public_id,
+    )
+    with store.write() as session:
+        row = session.scalars(select(Workshop.id).where(Workshop.public_id == workshop)).one()
+        session.add(
+            Capture(
+                public_id=uuid.uuid4(),
+                workshop_id=row,
+                kind=CaptureKind.WISH.value,
+                text="Par l'ORM",
+                lifecycle_stage=LifecycleStage.SHARING.value,
+                sort_order=fast.sort_order + 1,
+                created_at=fast.created_at,
+                updated_at=fast.created_at,
+            )
+        )
+    columns = "public_id, created_at, updated_at, sort_order, note, author, lifecycle_stage"
+    shapes = ", ".join(f"typeof({c}), length({c})" for c in columns.split(", "))
+    with store.read() as session:
+        found = session.execute(sql(f"SELECT {shapes}, created_at FROM capture ORDER BY id"))
+        (fast_row, orm_row) = found.all()
+    assert fast_row == orm_row  # same types, same text formats, same stored time
+    assert list_captures(store, workshop)[0] == fast
+
+
+def test_a_failing_insert_is_refused_in_french_and_writes_nothing(
+    store: Store, workshop: uuid.UUID, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from capadesk.core.errors import StoreError
+    from capadesk.core.storage.repositories import captures as repository
+
+    add_capture(store, workshop, CaptureKind.NOTE, "avant")
+    with store.read() as session:
+        compiled = repository._compiled_add(session.connection().dialect)
+    broken = compiled._replace(sql=compiled.sql.replace("INSERT INTO capture", "INSERT INTO nulle"))
+    monkeypatch.setattr(repository, "_compiled_add", lambda dialect: broken)
+    with pytest.raises(StoreError) as refused:  # the driver's error, wrapped as SQLAlchemy would
+        add_capture(store, workshop, CaptureKind.NOTE, "après")
+    assert refused.value.message == (
+        "L'enregistrement a échoué, rien n'a été modifié\u00a0: no such table: nulle"
+    )
+    assert _rows(store) == 1

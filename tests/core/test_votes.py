@@ -14,14 +14,23 @@ from capadesk.core.domain.voting import Dotted, rank, rules_from_settings, top
 from capadesk.core.errors import NotFoundError, ValidationError
 from capadesk.core.services.agenda import apply_protocol, read_agenda
 from capadesk.core.services.changes import Changes
-from capadesk.core.services.threads import create_thread, list_threads
+from capadesk.core.services.threads import (
+    create_thread,
+    delete_thread,
+    list_threads,
+    restore_thread,
+)
 from capadesk.core.services.vote_commands import KeepTop, SetParticipantDots, SetTally
 from capadesk.core.services.votes import (
+    check_participant_dots,
     keep_top,
+    participant_dots,
+    participant_totals,
     ranking,
     set_participant_dots,
     set_tally,
     set_voting_rules,
+    tallies,
     vote_step,
     voting_rules,
 )
@@ -278,3 +287,58 @@ def test_votes_need_a_step_of_the_workshop(store: Store, workshop: uuid.UUID) ->
     with pytest.raises(NotFoundError) as refused:
         set_tally(store, workshop, foreign_step, red, 1)
     assert refused.value.message == "Cette étape n'existe pas dans cet atelier."
+
+
+def test_participant_dots_and_tallies_are_read_apart(
+    store: Store, workshop: uuid.UUID, vote: uuid.UUID
+) -> None:
+    red, blue, green = threads(store, workshop, "Rouge", "Bleu", "Vert")
+    claire = add_participant(store, workshop, "Claire")
+    karim = add_participant(store, workshop, "Karim")
+    set_participant_dots(store, workshop, vote, claire, red, 3)
+    set_participant_dots(store, workshop, vote, claire, blue, 1)
+    set_participant_dots(store, workshop, vote, karim, red, 2)
+    set_tally(store, workshop, vote, red, 10)
+    set_tally(store, workshop, vote, green, 4)
+    set_tally(store, workshop, None, blue, 40)  # another vote (no step)
+
+    assert participant_dots(store, workshop, vote, claire) == {red: 3, blue: 1}
+    assert participant_dots(store, workshop, vote, karim) == {red: 2}
+    assert participant_dots(store, workshop, None, karim) == {}
+    assert tallies(store, workshop, vote) == {red: 10, green: 4}
+    assert tallies(store, workshop, None) == {blue: 40}
+    assert participant_totals(store, workshop, vote) == {claire: 4, karim: 2}
+    assert {r.title: r.dots for r in ranking(store, workshop, vote)} == {
+        "Rouge": 15,
+        "Vert": 4,
+        "Bleu": 1,
+    }
+    set_participant_dots(store, workshop, vote, claire, red, 0)
+    assert participant_dots(store, workshop, vote, claire) == {blue: 1}
+    with pytest.raises(NotFoundError):
+        participant_dots(store, workshop, vote, uuid.uuid4())
+
+
+def test_the_budget_is_checked_before_writing_and_ignores_deleted_threads(
+    store: Store, workshop: uuid.UUID, vote: uuid.UUID
+) -> None:
+    red, blue = threads(store, workshop, "Rouge", "Bleu")
+    claire = add_participant(store, workshop, "Claire")
+    set_participant_dots(store, workshop, vote, claire, red, 3)
+
+    check_participant_dots(store, workshop, vote, claire, blue, 1)  # within: no error
+    with pytest.raises(ValidationError) as refused:
+        check_participant_dots(store, workshop, vote, claire, blue, 2)
+    assert refused.value.message == (
+        "Budget dépassé\u00a0: chaque participant a 4 gommettes. "
+        "Claire en a déjà placé 3 sur d'autres fils, il lui en reste 1."
+    )
+    assert participant_dots(store, workshop, vote, claire) == {red: 3}  # nothing written
+
+    # Dots on a deleted thread neither rank nor count against the budget.
+    delete_thread(store, red)
+    assert participant_dots(store, workshop, vote, claire) == {}
+    assert participant_totals(store, workshop, vote) == {}
+    set_participant_dots(store, workshop, vote, claire, blue, 4)
+    restore_thread(store, red)
+    assert participant_dots(store, workshop, vote, claire) == {red: 3, blue: 4}

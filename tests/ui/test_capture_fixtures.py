@@ -20,25 +20,30 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-from capadesk.core.domain.capture import CaptureView, UseCaseView
+from capadesk.core.domain.capture import CaptureView, PhotoView, UseCaseView
 from capadesk.core.domain.vocabulary import CaptureKind, LifecycleStage
 from capadesk.core.services import captures
 from capadesk.core.services.agenda import apply_protocol
 from capadesk.core.services.protocols import find_protocol
 from capadesk.core.storage.store import Store
 from capadesk.ui.capture import CaptureDialogs, CapturePresenter
+from capadesk.ui.capture.photo_strip import ThumbnailCache
 from capadesk.ui.main_window import MainWindow
 
 from .helpers import seed
 
 
 class FakeCaptureDialogs(CaptureDialogs):
-    """Queued answers instead of modal dialogs; an unexpected question fails the test."""
+    """Queued answers instead of modal dialogs; an unexpected question fails the test. The
+    photo viewer is the real one (not modal), recorded in ``shown``."""
 
     def __init__(self) -> None:
         self.titles: deque[str | None] = deque()
         self.edits: deque[Callable[[CaptureView], CaptureView] | None] = deque()
+        self.territories: deque[str | None] = deque()
+        self.files: deque[list[Path]] = deque()
         self.headings: list[str] = []
+        self.shown: list[QWidget] = []
 
     def thread_title(self, parent: QWidget, heading: str, suggested: str = "") -> str | None:
         self.headings.append(heading)
@@ -47,6 +52,29 @@ class FakeCaptureDialogs(CaptureDialogs):
 
     def use_case_title(self, parent: QWidget) -> str | None:
         return self.thread_title(parent, "use case")
+
+    def rename_use_case(self, parent: QWidget, use_case: UseCaseView) -> str | None:
+        return self.thread_title(parent, f"rename {use_case.title}")
+
+    def use_case_territory(self, parent: QWidget, use_case: UseCaseView) -> str | None:
+        assert self.territories, "a territory was asked that the test did not expect"
+        return self.territories.popleft()
+
+    def photo_files(self, parent: QWidget, use_case: UseCaseView) -> list[Path]:
+        assert self.files, "the file dialog opened without queued files"
+        return self.files.popleft()
+
+    def show_photos(
+        self,
+        parent: QWidget,
+        title: str,
+        photos: Sequence[PhotoView],
+        index: int,
+        thumbnails: ThumbnailCache,
+    ) -> QWidget:
+        viewer = super().show_photos(parent, title, photos, index, thumbnails)
+        self.shown.append(viewer)
+        return viewer
 
     def edit_capture(
         self,
@@ -70,8 +98,9 @@ class Desk:
     def __init__(self, window: MainWindow, store: Store, workshop_id: uuid.UUID) -> None:
         self.window, self.store, self.workshop_id = window, store, workshop_id
         self.dialogs = FakeCaptureDialogs()
+        self.photos_dir = store.path.parent / "desk-photos"
         self.presenter = CapturePresenter(
-            store, window.operations, workshop_id, dialogs=self.dialogs
+            store, window.operations, workshop_id, dialogs=self.dialogs, photos_dir=self.photos_dir
         )
         self.page = self.presenter.page
         self.bar = self.page.bar

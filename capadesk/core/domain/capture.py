@@ -68,3 +68,27 @@ class RankedThread(NamedTuple):
     rank: int  # 1 for the most dots; tied threads share a rank (1, 2, 2, 4…)
     tied: bool
     kept: bool
+
+
+class PhotoView(NamedTuple):
+    """A photo of a paper drawing (or a build), as the wall's strips show it.
+
+    The file is ``file_name`` inside the photos folder, named by the SHA-256 of its bytes.
+    ``width`` and ``height`` are as the photo shows (EXIF orientation applied); ``taken_at`` is
+    the camera's EXIF date (DateTimeOriginal), None when the file has none.
+    """
+
+    public_id: uuid.UUID
+    workshop_id: uuid.UUID
+    use_case_id: uuid.UUID | None
+    step_id: uuid.UUID | None
+    group_id: uuid.UUID | None
+    file_name: str  # « ab/ab12….jpg », relative to the photos folder
+    sha256: str
+    media_type: str  # image/jpeg, image/png or image/webp
+    width: int | None
+    height: int | None
+    size_bytes: int
+    caption: str
+    taken_at: dt.datetime | None
+    created_at: dt.datetime

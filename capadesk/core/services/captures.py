@@ -129,21 +129,18 @@ def add_capture(
     public_id = public_id or uuid.uuid4()
     now = utc_now()
     with store.write() as session:
-        repository = CaptureRepository(session)
-        place = repository.new_place(workshop_id, use_case_id, group_id, step_id)
-        repository.insert(
+        place = CaptureRepository(session).add(
             {
                 "public_id": public_id,
-                "workshop_id": place.workshop_row,
-                "step_id": place.step_row,
-                "group_id": place.group_row,
-                "use_case_id": place.use_case_row,
+                "workshop": workshop_id,
+                "step": step_id,
+                "group": group_id,
+                "use_case": use_case_id,
                 "kind": kind.value,
                 "text": text,
-                "lifecycle_stage": stage.value if stage else None,
+                "stage": stage.value if stage else None,
                 "note": note,
                 "author": "",
-                "sort_order": place.sort_order,
                 "created_at": now,
                 "updated_at": now,
             }

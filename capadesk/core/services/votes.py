@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy.orm import Session
 
 from capadesk.core.domain.capture import RankedThread, VotingRules
@@ -25,7 +25,15 @@ from capadesk.core.domain.voting import (
 from capadesk.core.errors import NotFoundError, ValidationError
 from capadesk.core.services.changes import Changes
 from capadesk.core.services.threads import showing
-from capadesk.core.storage.models import Step, Thread, Track, Workshop, utc_now
+from capadesk.core.storage.models import (
+    Participant,
+    Step,
+    Thread,
+    Track,
+    Vote,
+    Workshop,
+    utc_now,
+)
 from capadesk.core.storage.repositories.captures import CaptureRepository
 from capadesk.core.storage.repositories.threads import ThreadRepository
 from capadesk.core.storage.repositories.workshops import WorkshopRepository
@@ -107,6 +115,58 @@ def set_tally(
     return Changes(threads=changed)
 
 
+def _budget_check(
+    session: Session,
+    workshop_id: uuid.UUID,
+    step_id: uuid.UUID | None,
+    participant_id: uuid.UUID,
+    thread_id: uuid.UUID,
+    dots: int,
+) -> tuple[Workshop, Step | None, Thread, Participant]:
+    """The vote's rows, once sure the participant stays within the step's budget."""
+    check_dots(dots)
+    workshop, step, thread = _vote_target(session, workshop_id, step_id, thread_id)
+    participant = CaptureRepository(session).participant(workshop.id, participant_id)
+    placed = _placed(session, workshop, step, participant)
+    elsewhere = sum(n for row, n in placed.items() if row != thread.id)
+    budget = rules_from_settings(step.settings if step else None).dots_per_participant
+    if elsewhere + dots > budget:
+        raise ValidationError(
+            _(
+                "Budget dépassé\u00a0: chaque participant a {budget} gommettes. "
+                "{name} en a déjà placé {used} sur d'autres fils, il lui en reste {left}."
+            ).format(budget=budget, name=participant.name, used=elsewhere, left=budget - elsewhere)
+        )
+    return workshop, step, thread, participant
+
+
+def _placed(
+    session: Session, workshop: Workshop, step: Step | None, participant: Participant
+) -> dict[int, int]:
+    """A participant's dots in the step on the threads the workshop lists (thread rows).
+
+    Dots on a deleted thread neither rank nor count against the budget; undo brings them back.
+    """
+    repository = ThreadRepository(session)
+    live = {t.id for t in repository.listed(workshop)}
+    placed = repository.participant_dots(workshop.id, step.id if step else None, participant)
+    return {row: n for row, n in placed.items() if row in live and n}
+
+
+def check_participant_dots(
+    store: Store,
+    workshop_id: uuid.UUID,
+    step_id: uuid.UUID | None,
+    participant_id: uuid.UUID,
+    thread_id: uuid.UUID,
+    dots: int,
+) -> None:
+    """Raise what ``set_participant_dots`` would refuse (the same French message), writing
+    nothing: the vote panel says it next to the boxes before trying."""
+    with store.read() as session:
+        _budget_check(session, workshop_id, step_id, participant_id, thread_id, dots)
+
+
 def set_participant_dots(
     store: Store,
     workshop_id: uuid.UUID,
@@ -116,27 +176,82 @@ def set_participant_dots(
     dots: int,
 ) -> Changes:
     """One participant's dots on a thread, replacing theirs; refused past the step's budget."""
-    check_dots(dots)
     with store.write() as session:
-        workshop, step, thread = _vote_target(session, workshop_id, step_id, thread_id)
+        workshop, step, thread, participant = _budget_check(
+            session, workshop_id, step_id, participant_id, thread_id, dots
+        )
         step_row = step.id if step else None
-        participant = CaptureRepository(session).participant(workshop.id, participant_id)
-        repository = ThreadRepository(session)
-        placed = repository.participant_dots(workshop.id, step_row, participant)
-        elsewhere = sum(n for row, n in placed.items() if row != thread.id)
-        budget = rules_from_settings(step.settings if step else None).dots_per_participant
-        if elsewhere + dots > budget:
-            raise ValidationError(
-                _(
-                    "Budget dépassé\u00a0: chaque participant a {budget} gommettes. "
-                    "{name} en a déjà placé {used} sur d'autres fils, il lui en reste {left}."
-                ).format(
-                    budget=budget, name=participant.name, used=elsewhere, left=budget - elsewhere
-                )
-            )
-        repository.set_dots(workshop.id, step_row, thread.id, participant.id, dots, utc_now())
+        ThreadRepository(session).set_dots(
+            workshop.id, step_row, thread.id, participant.id, dots, utc_now()
+        )
         changed = showing(session, [thread]) | {workshop_id}
     return Changes(threads=changed)
+
+
+def participant_dots(
+    store: Store, workshop_id: uuid.UUID, step_id: uuid.UUID | None, participant_id: uuid.UUID
+) -> dict[uuid.UUID, int]:
+    """The dots one participant placed in the step: thread id → dots (threads with none left
+    out; deleted threads too)."""
+    with store.read() as session:
+        workshop = WorkshopRepository(session).get(workshop_id)
+        step = ThreadRepository(session).step(workshop.id, step_id) if step_id else None
+        participant = CaptureRepository(session).participant(workshop.id, participant_id)
+        placed = _placed(session, workshop, step, participant)
+        return _by_thread_id(session, placed)
+
+
+def participant_totals(
+    store: Store, workshop_id: uuid.UUID, step_id: uuid.UUID | None
+) -> dict[uuid.UUID, int]:
+    """How many dots each participant placed in the step (participants without any left out)."""
+    with store.read() as session:
+        workshop, step_row, live = _vote_scope(session, workshop_id, step_id)
+        query = (
+            select(Participant.public_id, func.sum(Vote.dots))
+            .join(Participant, Participant.id == Vote.participant_id)
+            .where(_in_step(workshop, step_row), Vote.thread_id.in_(list(live)))
+            .group_by(Participant.public_id)
+        )
+        return {pid: int(total) for pid, total in session.execute(query) if total}
+
+
+def tallies(
+    store: Store, workshop_id: uuid.UUID, step_id: uuid.UUID | None
+) -> dict[uuid.UUID, int]:
+    """The dots counted on the paper wall alone, without any participant's: thread id → dots
+    (threads with no tally left out)."""
+    with store.read() as session:
+        workshop, step_row, live = _vote_scope(session, workshop_id, step_id)
+        query = (
+            select(Vote.thread_id, func.sum(Vote.dots))
+            .where(_in_step(workshop, step_row), Vote.participant_id.is_(None))
+            .group_by(Vote.thread_id)
+        )
+        counted = {row: int(total) for row, total in session.execute(query) if row in live}
+        return _by_thread_id(session, counted)
+
+
+def _vote_scope(
+    session: Session, workshop_id: uuid.UUID, step_id: uuid.UUID | None
+) -> tuple[Workshop, int | None, dict[int, uuid.UUID]]:
+    """The workshop, the step's row and the listed threads (row → public id)."""
+    workshop = WorkshopRepository(session).get(workshop_id)
+    repository = ThreadRepository(session)
+    step_row = repository.step(workshop.id, step_id).id if step_id else None
+    return workshop, step_row, {t.id: t.public_id for t in repository.listed(workshop)}
+
+
+def _in_step(workshop: Workshop, step_row: int | None) -> ColumnElement[bool]:
+    step_match = Vote.step_id.is_(None) if step_row is None else Vote.step_id == step_row
+    return and_(Vote.workshop_id == workshop.id, step_match)
+
+
+def _by_thread_id(session: Session, dots: dict[int, int]) -> dict[uuid.UUID, int]:
+    if not dots:
+        return {}
+    query = select(Thread.id, Thread.public_id).where(Thread.id.in_(list(dots)))
+    return {public: dots[row] for row, public in session.execute(query) if dots[row]}
 
 
 def ranking(store: Store, workshop_id: uuid.UUID, step_id: uuid.UUID | None) -> list[RankedThread]:

@@ -13,8 +13,11 @@ if TYPE_CHECKING:
 
 
 def merged(first: Changes, second: Changes) -> Changes:
-    """Everything either touched."""
-    return first.merged(second)
+    """Everything either touched (every field, so a field added to Changes is never lost)."""
+    return Changes._make(
+        a | b if isinstance(a, frozenset) and isinstance(b, frozenset) else bool(a or b)
+        for a, b in zip(first, second, strict=True)
+    )
 
 
 class Batch:

@@ -2,8 +2,13 @@
 command through Operations, and refreshes only what a ``Changes`` names.
 
 ``Changes.captures`` → those cards are read again (``get_captures``) and inserted, updated or
-removed one by one; ``threads`` → the threads, their cards' grouping and the ranking;
-``use_cases`` → the use cases of the bar and the cards; ``agendas`` → the vote step and its rules.
+removed one by one; ``threads`` → the threads, their cards' grouping, the ranking and the dots
+entered; ``use_cases`` → the use cases of the bar and the cards, and the photos (photo changes
+are reported as use-case changes); ``agendas`` → the vote step and its rules; ``participants``
+→ the roster the vote panel picks voters from.
+
+Photos live in ``photos_dir`` (``AppPaths.photos_dir``; by default the ``photos`` folder next to
+the store file, which is where AppPaths puts it).
 The presenter listens to ``Operations.changes_made`` itself, so an undo from the main window's
 menu shows at once; ``refresh`` is public for changes made outside Operations.
 """
@@ -12,19 +17,22 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Sequence
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QWidget
 
 from capadesk.core.domain.capture import (
     CaptureView,
+    PhotoView,
     RankedThread,
     ThreadView,
     UseCaseView,
     VotingRules,
 )
 from capadesk.core.errors import KnownError, ValidationError
-from capadesk.core.services import captures, drafts, threads, use_cases, votes
+from capadesk.core.services import captures, drafts, photos, threads, use_cases, votes
 from capadesk.core.services.capture_commands import AddCapture, DeleteCapture, UpdateCapture
 from capadesk.core.services.changes import Changes
 from capadesk.core.storage.store import Store
@@ -32,7 +40,11 @@ from capadesk.i18n import _
 from capadesk.ui.capture.batch import Batch
 from capadesk.ui.capture.dialogs import CaptureDialogs
 from capadesk.ui.capture.page import CapturePage
+from capadesk.ui.capture.photo_actions import PhotoActions
+from capadesk.ui.capture.photo_strip import ThumbnailCache
 from capadesk.ui.capture.slides import VoteSlide, WallSlide
+from capadesk.ui.capture.use_case_actions import UseCaseActions
+from capadesk.ui.capture.vote_actions import VoteActions
 from capadesk.ui.capture.wall_actions import WallActions
 from capadesk.ui.capture.wall_layout import Grouping, WallFilter
 from capadesk.ui.capture.wall_model import WallModel
@@ -52,12 +64,16 @@ class CapturePresenter(QObject):
         workshop_id: uuid.UUID,
         *,
         dialogs: CaptureDialogs | None = None,
+        photos_dir: Path | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.store, self.workshop_id = store, workshop_id
         self.operations = operations
         self.dialogs = dialogs or CaptureDialogs()
+        self.photos_dir = photos_dir or store.path.parent / "photos"
+        self.thumbnails = ThumbnailCache(self.photos_dir, self)
+        self.photos: list[PhotoView] = []
         self.step_id: uuid.UUID | None = None  # the step new cards belong to (set by the day)
         self.model = WallModel(self)
         self.page = CapturePage(self.model)
@@ -71,10 +87,12 @@ class CapturePresenter(QObject):
         self._closed = False
         self._draft_kept = False  # a draft row may exist: clear it after the next save
         self.actions = WallActions(self)
+        self.vote_actions = VoteActions(self)
+        self.use_case_actions = UseCaseActions(self)
+        self.photo_actions = PhotoActions(self)
         bar = self.page.bar
         bar.submitted.connect(self.add_capture)
         bar.draft_changed.connect(self._save_draft)
-        bar.new_use_case_requested.connect(self.add_use_case)
         wall = self.page.wall
         wall.edit_requested.connect(self.edit_capture)
         wall.delete_requested.connect(self.delete_captures)
@@ -89,6 +107,7 @@ class CapturePresenter(QObject):
         """Read everything the page shows (opening it)."""
         self._load_use_cases()
         self._load_rules()
+        self.vote_actions.load_participants()
         self._load_threads()
         self.model.reset(captures.list_captures(self.store, self.workshop_id))
 
@@ -96,6 +115,22 @@ class CapturePresenter(QObject):
         self.use_cases = use_cases.list_use_cases(self.store, self.workshop_id)
         self.page.bar.set_use_cases(self.use_cases)
         self.model.set_context(self.use_cases, None)
+        self.photos = photos.list_photos(self.store, self.workshop_id)
+        by_use_case = self.photos_by_use_case()
+        for view in (self.page.wall.view, *(s.view for s in self.wall_slides)):
+            view.set_photos(by_use_case, self.thumbnails)
+
+    def photos_by_use_case(self) -> dict[uuid.UUID, list[PhotoView]]:
+        """The photos attached to a use case, by use case, in the order they were attached."""
+        found: dict[uuid.UUID, list[PhotoView]] = {}
+        for photo in self.photos:
+            if photo.use_case_id is not None:
+                found.setdefault(photo.use_case_id, []).append(photo)
+        return found
+
+    def photos_of(self, use_case_id: uuid.UUID) -> Sequence[PhotoView]:
+        """One use case's photos, as its strip shows them."""
+        return [p for p in self.photos if p.use_case_id == use_case_id]
 
     def _load_rules(self) -> None:
         self.vote_step_id = votes.vote_step(self.store, self.workshop_id)
@@ -110,6 +145,7 @@ class CapturePresenter(QObject):
         self.model.set_context(None, self.threads)
         self.page.threads.set_threads(self.threads)
         self.page.votes.set_votes(self.threads, self.ranked)
+        self.vote_actions.refresh()
         for slide in self.vote_slides:
             slide.set_ranking(self.ranked)
 
@@ -127,6 +163,8 @@ class CapturePresenter(QObject):
             self._load_use_cases()
         if mine in changes.agendas:
             self._load_rules()
+        if mine in changes.participants:
+            self.vote_actions.load_participants()
         if mine in changes.threads or mine in changes.agendas:
             self._load_threads()
         if changes.captures:
@@ -194,17 +232,8 @@ class CapturePresenter(QObject):
 
     @Slot()
     def add_use_case(self) -> None:
-        """Ctrl+Shift+U: ask a title, create the use case, make it the bar's current one."""
-        title = self.dialogs.use_case_title(self.page)
-        if not title:
-            return
-        try:
-            view, changes = use_cases.add_use_case(self.store, self.workshop_id, title)
-        except KnownError as error:
-            self.page.bar.show_message(error.message)
-            return
-        self.refresh(changes)
-        self.page.bar.set_use_case(view.public_id)
+        """Ctrl+Shift+U: ask a title, create the use case (undoable), make it the bar's own."""
+        self.use_case_actions.add()
 
     # --- cards ------------------------------------------------------------------------------
 
@@ -232,6 +261,7 @@ class CapturePresenter(QObject):
         view = self.page.wall.view
         slide.set_grouping(view.grouping)
         slide.set_filter(view.wall_filter)
+        slide.view.set_photos(self.photos_by_use_case(), self.thumbnails)
         self.wall_slides.append(slide)
         slide.destroyed.connect(lambda: self.wall_slides.remove(slide))
         return slide

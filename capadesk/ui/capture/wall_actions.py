@@ -1,7 +1,7 @@
-"""The thread and vote edits of the capture page, each one undoable command through Operations.
+"""The thread edits of the capture page, each one undoable command through Operations.
 
-Requests come from the threads panel, the wall (drops, context menu) and the vote panel; what
-cannot be done (no card selected, cards of another thread) is said in French under the panel.
+Requests come from the threads panel and the wall (drops, context menu); what cannot be done
+(no card selected, cards of another thread) is said in French under the panel.
 """
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ from capadesk.core.services.thread_commands import (
     SplitThread,
     TagThread,
 )
-from capadesk.core.services.vote_commands import KeepTop, SetTally
 from capadesk.i18n import _
 
 if TYPE_CHECKING:
@@ -50,8 +49,6 @@ class WallActions(QObject):
         page.wall.move_requested.connect(self.move)
         page.wall.new_thread_requested.connect(self.new_thread)
         page.wall.view.captures_dropped.connect(self.move)
-        page.votes.tally_changed.connect(self.set_tally)
-        page.votes.keep_top_requested.connect(self.keep_top)
 
     def _run(self, command: Command) -> bool:
         self.presenter.page.threads.show_message("")
@@ -164,21 +161,3 @@ class WallActions(QObject):
         ]
         if moving:
             self._run(MoveToThread(self.presenter.workshop_id, moving, thread_id))
-
-    # --- votes ------------------------------------------------------------------------------
-
-    @Slot(object, int)
-    def set_tally(self, thread_id: uuid.UUID, dots: int) -> None:
-        """The dots counted on the paper wall for one thread."""
-        presenter = self.presenter
-        presenter.page.votes.show_message("")
-        if not presenter.operations.execute(
-            SetTally(presenter.workshop_id, presenter.vote_step_id, thread_id, dots)
-        ):
-            presenter.refresh_votes()  # the box shows the stored count again
-
-    @Slot()
-    def keep_top(self) -> None:
-        """« Retenir les N premiers »."""
-        presenter = self.presenter
-        presenter.operations.execute(KeepTop(presenter.workshop_id, presenter.vote_step_id))

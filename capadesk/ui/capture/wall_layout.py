@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import uuid
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import NamedTuple
@@ -63,8 +63,10 @@ def sections(
     grouping: Grouping,
     wall_filter: WallFilter,
     context: WallContext,
+    keep: Collection[uuid.UUID] = (),
 ) -> list[Section]:
-    """The non-empty sections of the wall, in order (see module docstring)."""
+    """The non-empty sections of the wall, in order (see module docstring); the sections of
+    ``keep`` (use cases with photos) show even without a card."""
     accepts = wall_filter.accepts if wall_filter.active else None
     if grouping is Grouping.NONE:
         rows = [r for r, c in enumerate(captures) if accepts is None or accepts(c)]
@@ -91,7 +93,11 @@ def sections(
         if bucket is None:  # a use case or thread not (yet) listed: with the others
             bucket = buckets[None]
         bucket.append(row)
-    found = [Section(k, titles[k], rows) for k, rows in buckets.items() if k is not None and rows]
+    found = [
+        Section(k, titles[k], rows)
+        for k, rows in buckets.items()
+        if k is not None and (rows or k in keep)
+    ]
     if buckets[None]:
         found.append(Section(None, other, buckets[None]))
     return found
@@ -116,6 +122,7 @@ class Grid(NamedTuple):
     gap: int
     margin: int
     header_height: int  # 0: sections without heading
+    strip_height: int = 0  # the photo strip under the heading of a section that has one
 
 
 class Placed(NamedTuple):
@@ -124,14 +131,22 @@ class Placed(NamedTuple):
     section: Section
     top: int  # the heading's top
     cards_top: int
+    strip_top: int | None = None  # the photo strip's top, when the section has one
 
 
 class WallGeometry:
     """Every card's rectangle for one width; hit tests without scanning every card."""
 
-    def __init__(self, found: Sequence[Section], grid: Grid, width: int) -> None:
+    def __init__(
+        self,
+        found: Sequence[Section],
+        grid: Grid,
+        width: int,
+        strips: frozenset[uuid.UUID] = frozenset(),
+    ) -> None:
         self.grid = grid
         self.width = width
+        self.strips = strips  # the sections (keys) with a photo strip
         self.sections = list(found)
         step_x = grid.card_width + grid.gap
         self.columns = max(1, (width - 2 * grid.margin + grid.gap) // step_x)
@@ -141,7 +156,12 @@ class WallGeometry:
         y = grid.margin
         for number, section in enumerate(found):
             header = grid.header_height if section.title else 0
-            self.placed.append(Placed(section, y, y + header))
+            if section.key is not None and section.key in strips:
+                strip_top = y + header
+                header += grid.strip_height + grid.gap
+                self.placed.append(Placed(section, y, y + header, strip_top))
+            else:
+                self.placed.append(Placed(section, y, y + header))
             for position, row in enumerate(section.rows):
                 self.where[row] = (number, position)
             self.order.extend(section.rows)
@@ -157,7 +177,7 @@ class WallGeometry:
             if section.key == key:
                 found = list(self.sections)
                 found[number] = section._replace(rows=[*section.rows, row])
-                return WallGeometry(found, self.grid, self.width)
+                return WallGeometry(found, self.grid, self.width, self.strips)
         return None
 
     def rect(self, row: int) -> tuple[int, int, int, int] | None:
@@ -194,6 +214,37 @@ class WallGeometry:
         """The section whose band contains the wall height ``y``."""
         number = bisect.bisect_right(self._tops, y) - 1
         return self.placed[number] if number >= 0 else None
+
+    def heading_at(self, y: int) -> Placed | None:
+        """The section whose heading (or photo strip) is at the wall height ``y``."""
+        placed = self.section_at(y)
+        if placed is None or not placed.top <= y < placed.cards_top:
+            return None
+        return placed
+
+    def thumb_width(self) -> int:
+        """The width of a photo's box in a strip (4:3, the strip's height)."""
+        return round(self.grid.strip_height * 4 / 3)
+
+    def strip_boxes(self, count: int) -> list[int]:
+        """The left edge of each photo box of a strip of ``count`` photos, as many as fit; when
+        some do not fit, the last box stands for the rest (it says « +N »)."""
+        grid = self.grid
+        step = self.thumb_width() + grid.gap
+        fits = max(1, (self.width - 2 * grid.margin + grid.gap) // step)
+        return [grid.margin + number * step for number in range(min(count, fits))]
+
+    def strip_at(self, x: int, y: int) -> tuple[Placed, int] | None:
+        """The section and the number of the photo box under the wall point (x, y), if any
+        (the number may be past the strip's photos: check against ``strip_boxes``)."""
+        placed = self.section_at(y)
+        top = placed.strip_top if placed is not None else None
+        if placed is None or top is None or not top <= y < top + self.grid.strip_height:
+            return None
+        box, inside = divmod(x - self.grid.margin, self.thumb_width() + self.grid.gap)
+        if box < 0 or inside >= self.thumb_width():
+            return None
+        return placed, box
 
     def rows_between(self, top: int, bottom: int) -> list[int]:
         """The rows whose cards may show between the wall heights ``top`` and ``bottom``."""

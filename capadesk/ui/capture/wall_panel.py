@@ -1,8 +1,9 @@
 """The wall on the laptop: grouping switch, filters by kind and stage, search, and the cards.
 
 F2 (or a double click) edits the current card, Suppr deletes the selected ones; the context menu
-also moves them to a thread or takes them out. Filters and grouping are the view's own business;
-edits go out as signals for the presenter.
+also moves them to a thread or takes them out. The « Cas d'usage » button (and a right click on a
+use case's heading or photos) manages use cases and their photos (``menus``). Filters and
+grouping are the view's own business; edits go out as signals for the presenter.
 
 Signals:
     edit_requested(object): the CaptureView to edit.
@@ -34,6 +35,7 @@ from capadesk.core.domain.vocabulary import LifecycleStage
 from capadesk.i18n import _
 from capadesk.ui.capture.keys import KeyClaim
 from capadesk.ui.capture.palette import KINDS, STAGES, menu_text
+from capadesk.ui.capture.use_case_menu import UseCaseMenus
 from capadesk.ui.capture.wall_layout import Grouping, WallFilter
 from capadesk.ui.capture.wall_model import WallModel
 from capadesk.ui.capture.wall_view import WallView
@@ -101,6 +103,21 @@ class WallPanel(QWidget):
         self.search.textChanged.connect(self._filter_changed)
         self.count_label = QLabel()
         self.count_label.setAccessibleName(_("Nombre de cartes"))
+        self.menus = UseCaseMenus(self)
+        self.use_cases_button = QPushButton(_("Cas d'usage"))
+        self.use_cases_button.setAccessibleName(_("Cas d'usage et photos"))
+        self.use_cases_button.setToolTip(
+            _("Renommer, territoire, photos ou suppression d'un cas d'usage")
+        )
+        self.use_case_menu = QMenu(self.use_cases_button)
+        self.use_case_menu.aboutToShow.connect(self.fill_use_case_menu)
+        self.use_cases_button.setMenu(self.use_case_menu)
+        self.message_label = QLabel()
+        self.message_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.message_label.setWordWrap(True)
+        self.message_label.setStyleSheet("QLabel { color: #B00020; }")
+        self.message_label.setAccessibleName(_("Message du mur"))
+        self.message_label.hide()
 
         self.edit_action = self._view_key(_("Modifier la carte…"), "F2", self.edit_current)
         self.delete_action = self._view_key(_("Supprimer"), "Del", self.delete_selected)
@@ -126,10 +143,22 @@ class WallPanel(QWidget):
         tools.addWidget(self.stage_choice)
         tools.addWidget(self.search, 1)
         tools.addWidget(self.count_label)
+        tools.addWidget(self.use_cases_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(tools)
+        layout.addWidget(self.message_label)
         layout.addWidget(self.view, 1)
+
+    def show_message(self, message: str) -> None:
+        """A French error above the wall (empty hides it)."""
+        self.message_label.setText(message)
+        self.message_label.setVisible(bool(message))
+
+    def fill_use_case_menu(self) -> None:
+        """Fill the « Cas d'usage » menu with the use cases as they are now."""
+        use_cases = sorted(self.model.context.use_cases.values(), key=lambda u: u.position)
+        self.menus.fill_all(self.use_case_menu, use_cases, self.view.photos)
 
     # --- grouping and filters -------------------------------------------------------------------
 
@@ -205,6 +234,7 @@ class WallPanel(QWidget):
     def _context_menu(self, point: QPoint) -> None:
         index = self.view.indexAt(point)
         if not index.isValid():
+            self._use_case_context_menu(point)
             return
         if not self.view.selectionModel().isSelected(index):
             self.view.setCurrentIndex(index)  # a right click acts on the card under it
@@ -223,4 +253,19 @@ class WallPanel(QWidget):
         ids = self.selected_ids()
         self.take_out_action.setEnabled(any(self.model.thread_of(i) for i in ids))
         menu.addAction(self.take_out_action)
+        menu.exec(self.view.viewport().mapToGlobal(point))
+
+    def _use_case_context_menu(self, point: QPoint) -> None:
+        """A right click on a use case's photo, or on its heading."""
+        menu = QMenu(self)
+        photo = self.view.photo_at(point)
+        use_case_id = photo[0] if photo is not None else self.view.use_case_at(point)
+        use_case = self.model.context.use_cases.get(use_case_id) if use_case_id else None
+        if use_case is None:
+            return
+        photos = self.view.photos.get(use_case.public_id, [])
+        if photo is not None and photo[1] < len(photos):
+            self.menus.fill_photo(menu, use_case.public_id, photo[1], photos[photo[1]])
+        else:
+            self.menus.fill_one(menu, use_case, photos)
         menu.exec(self.view.viewport().mapToGlobal(point))

@@ -6,19 +6,30 @@ model's rows (capadesk.ui.capture.wall_layout) and only the visible cards are pa
 more card on a wall of 2,000 shows within a frame. Selection, keyboard moves, rubber-band
 selection and dragging cards out come from QAbstractItemView.
 
+Grouped by use case, a use case with photos gets a strip of thumbnails under its heading (and
+shows even before its first card); image files dropped on a use case's heading or strip are
+offered for attaching, and a double click on a thumbnail asks for the larger view.
+
 Signals:
     laid_out(int, int): the cards were laid out again; how many show, of how many.
     captures_dropped(object, list): cards dropped on a thread's section (grouped by thread);
         the thread id, or None for « Hors des fils », and the capture ids.
+    files_dropped(object, list): files dropped on a use case's heading or photo strip: the use
+        case id and the local paths (Path).
+    photo_activated(object, int): a double click on a use case's photo: the use case id and the
+        photo's number in its strip.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import uuid
+from collections.abc import Mapping, Sequence
+from pathlib import Path
 
 from PySide6.QtCore import (
     QItemSelection,
     QItemSelectionModel,
+    QMimeData,
     QModelIndex,
     QPersistentModelIndex,
     QPoint,
@@ -33,6 +44,7 @@ from PySide6.QtGui import (
     QDropEvent,
     QFont,
     QFontMetrics,
+    QMouseEvent,
     QPainter,
     QPaintEvent,
     QRegion,
@@ -40,11 +52,14 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QWidget
 
+from capadesk.core.domain.capture import PhotoView
 from capadesk.ui.capture.card_delegate import CardDelegate, CardStyle
 from capadesk.ui.capture.palette import shown_text
+from capadesk.ui.capture.photo_strip import ThumbnailCache, paint_strip
 from capadesk.ui.capture.wall_layout import (
     Grid,
     Grouping,
+    Placed,
     WallFilter,
     WallGeometry,
     section_key,
@@ -61,6 +76,8 @@ class WallView(QAbstractItemView):
 
     captures_dropped = Signal(object, list)
     laid_out = Signal(int, int)
+    files_dropped = Signal(object, list)
+    photo_activated = Signal(object, int)
 
     def __init__(
         self,
@@ -80,6 +97,8 @@ class WallView(QAbstractItemView):
         self.wall_filter = WallFilter()
         self.heading_colour = QColor(heading)
         self.heading_font = QFont()
+        self.photos: dict[uuid.UUID, list[PhotoView]] = {}  # use case → its photos
+        self.thumbnails: ThumbnailCache | None = None
         self._dirty = True
         self._geometry = WallGeometry([], self._grid(), 1)
         self.viewport().setStyleSheet(f"background: {background};")
@@ -108,6 +127,21 @@ class WallView(QAbstractItemView):
         self.wall_filter = wall_filter
         self.relayout()
 
+    def set_photos(
+        self,
+        photos: Mapping[uuid.UUID, Sequence[PhotoView]],
+        thumbnails: ThumbnailCache | None,
+    ) -> None:
+        """Show these photos in strips under their use cases' headings."""
+        if thumbnails is not self.thumbnails:
+            if self.thumbnails is not None:
+                self.thumbnails.loaded.disconnect(self.viewport().update)
+            if thumbnails is not None:
+                thumbnails.loaded.connect(self.viewport().update)
+            self.thumbnails = thumbnails
+        self.photos = {key: list(found) for key, found in photos.items() if found}
+        self.relayout()
+
     def set_card_style(self, style: CardStyle) -> None:
         """Draw cards with ``style`` (sizes and colours)."""
         self.delegate.set_style(style)
@@ -128,6 +162,7 @@ class WallView(QAbstractItemView):
             max(6, style.padding),
             style.padding * 2,
             header if grouped else 0,
+            round(style.height * 0.75),
         )
 
     # --- layout -----------------------------------------------------------------------------
@@ -142,10 +177,17 @@ class WallView(QAbstractItemView):
         """The layout of the cards, computed now if it is out of date."""
         if self._dirty:
             self._dirty = False
+            strips: frozenset[uuid.UUID] = frozenset()
+            if self.grouping is Grouping.USE_CASE:
+                strips = frozenset(self.photos).intersection(self.wall_model.context.use_cases)
             found = sections(
-                self.wall_model.captures, self.grouping, self.wall_filter, self.wall_model.context
+                self.wall_model.captures,
+                self.grouping,
+                self.wall_filter,
+                self.wall_model.context,
+                () if self.wall_filter.active else strips,
             )
-            self._geometry = WallGeometry(found, self._grid(), self.viewport().width())
+            self._geometry = WallGeometry(found, self._grid(), self.viewport().width(), strips)
             self.updateGeometries()
             self.laid_out.emit(len(self._geometry.order), self.wall_model.rowCount())
         return self._geometry
@@ -323,8 +365,10 @@ class WallView(QAbstractItemView):
                 painter.setPen(self.heading_colour)
                 title = f"{shown_text(placed.section.title)} ({len(placed.section.rows)})"
                 shown = heading.elidedText(title, Qt.TextElideMode.ElideRight, width)
-                baseline = placed.cards_top - geometry.grid.gap - heading.descent() - offset
+                under = placed.strip_top if placed.strip_top is not None else placed.cards_top
+                baseline = under - geometry.grid.gap - heading.descent() - offset
                 painter.drawText(geometry.grid.margin, baseline, shown)
+        self._paint_strips(painter, geometry, top, bottom, offset)
         selected = {index.row() for index in self.selectionModel().selectedIndexes()}
         current = self.currentIndex().row() if self.hasFocus() else -1
         model, paint = self.wall_model, self.delegate.paint_card
@@ -342,7 +386,63 @@ class WallView(QAbstractItemView):
             )
         painter.end()
 
-    # --- dropping cards on a thread's section ------------------------------------------------
+    # --- photo strips ---------------------------------------------------------------------------
+
+    def _strip_boxes(self, geometry: WallGeometry, placed: Placed, offset: int) -> list[QRect]:
+        assert placed.strip_top is not None and placed.section.key is not None
+        height = geometry.grid.strip_height
+        width = geometry.thumb_width()
+        count = len(self.photos.get(placed.section.key, ()))
+        y = placed.strip_top - offset
+        return [QRect(x, y, width, height) for x in geometry.strip_boxes(count)]
+
+    def _paint_strips(
+        self, painter: QPainter, geometry: WallGeometry, top: int, bottom: int, offset: int
+    ) -> None:
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        for placed in geometry.placed:
+            strip_top = placed.strip_top
+            if strip_top is None or placed.section.key is None:
+                continue
+            if strip_top > bottom or strip_top + geometry.grid.strip_height < top:
+                continue
+            paint_strip(
+                painter,
+                self.thumbnails,
+                self.photos.get(placed.section.key, ()),
+                self._strip_boxes(geometry, placed, offset),
+                dark=self.delegate.style.projected,
+            )
+
+    def photo_at(self, point: QPoint) -> tuple[uuid.UUID, int] | None:
+        """The use case and the number of its photo under ``point`` (viewport coordinates); the
+        « +N » box gives the first photo it stands for."""
+        found = self.geometry_now().strip_at(point.x(), point.y() + self.verticalOffset())
+        if found is None:
+            return None
+        placed, box = found
+        key = placed.section.key
+        assert key is not None
+        shown = len(self.geometry_now().strip_boxes(len(self.photos.get(key, ()))))
+        return (key, box) if box < shown else None
+
+    def use_case_at(self, point: QPoint) -> uuid.UUID | None:
+        """The use case whose heading or photo strip is under ``point`` (grouped by use case)."""
+        if self.grouping is not Grouping.USE_CASE:
+            return None
+        placed = self.geometry_now().heading_at(point.y() + self.verticalOffset())
+        key = placed.section.key if placed is not None else None
+        return key if key in self.wall_model.context.use_cases else None
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt API)
+        found = self.photo_at(event.position().toPoint())
+        if found is not None and event.button() == Qt.MouseButton.LeftButton:
+            event.accept()
+            self.photo_activated.emit(*found)
+            return
+        super().mouseDoubleClickEvent(event)
+
+    # --- dropping cards on a thread's section, image files on a use case ----------------------
 
     def _drop_section(self, event: QDropEvent | QDragMoveEvent) -> object:
         if self.grouping is not Grouping.THREAD or not capture_ids(event.mimeData()):
@@ -352,11 +452,19 @@ class WallView(QAbstractItemView):
         )
         return placed.section.key if placed is not None else False
 
+    def _drop_use_case(self, event: QDropEvent | QDragMoveEvent) -> uuid.UUID | None:
+        if not dropped_files(event.mimeData()):
+            return None
+        return self.use_case_at(event.position().toPoint())
+
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt API)
-        event.setAccepted(self.grouping is Grouping.THREAD and bool(capture_ids(event.mimeData())))
+        data = event.mimeData()
+        cards = self.grouping is Grouping.THREAD and bool(capture_ids(data))
+        files = self.grouping is Grouping.USE_CASE and bool(dropped_files(data))
+        event.setAccepted(cards or files)
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802 (Qt API)
-        if self._drop_section(event) is not False:
+        if self._drop_section(event) is not False or self._drop_use_case(event) is not None:
             event.setDropAction(Qt.DropAction.CopyAction)
             event.accept()
         else:
@@ -364,12 +472,23 @@ class WallView(QAbstractItemView):
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt API)
         key = self._drop_section(event)
-        if key is False:
+        use_case = self._drop_use_case(event) if key is False else None
+        if key is False and use_case is None:
             event.ignore()
             return
         event.setDropAction(Qt.DropAction.CopyAction)
         event.accept()
-        self.captures_dropped.emit(key, capture_ids(event.mimeData()))
+        if use_case is not None:
+            self.files_dropped.emit(use_case, dropped_files(event.mimeData()))
+        else:
+            self.captures_dropped.emit(key, capture_ids(event.mimeData()))
+
+
+def dropped_files(data: QMimeData) -> list[Path]:
+    """The local files a drag carries (from a file manager); empty for anything else."""
+    if not data.hasUrls():
+        return []
+    return [Path(url.toLocalFile()) for url in data.urls() if url.isLocalFile()]
 
 
 def _neighbour(

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Sequence
+import weakref
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, NamedTuple
 
-from sqlalchemy import and_, bindparam, func, insert, select
+from sqlalchemy import Dialect, and_, bindparam, func, insert, select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, aliased
 
 from capadesk.core.domain.capture import CaptureView, UseCaseView
@@ -30,36 +32,130 @@ _CHUNK = 500
 _CaptureWorkshop = aliased(Workshop)
 _LiveThread = aliased(Thread)
 
-# The note-taker's Enter runs two statements, built once and run on the session's connection:
-# they skip the ORM's per-call statement building (2 ms of a 3 ms add otherwise). The first reads,
-# for a workshop, the newest card's order and the rows of the card's use case, group and step.
+# The note-taker's Enter is one statement: INSERT … SELECT reads the workshop's row, the newest
+# card's order and the rows of the card's use case, group and step, writes the card and returns
+# what it found (RETURNING), so a wrong id is known without a second query. It is compiled once
+# per dialect and run as plain SQL on the session's connection: SQLAlchemy's per-call statement
+# handling cost more than SQLite's own work (``python -m bench.capture_latency --profile``).
 _ADD_WORKSHOP = aliased(Workshop)
-_ADD_LOOKUP = select(
-    _ADD_WORKSHOP.id,
-    # ``+ 0`` keeps SQLite off the workshop index, which would visit every card of the workshop:
-    # walking the table back from its last row finds the newest card at once while typing.
-    select(Capture.sort_order)
-    .where(Capture.workshop_id + 0 == _ADD_WORKSHOP.id)
-    .order_by(Capture.id.desc())
-    .limit(1)
-    .scalar_subquery(),
-    select(UseCase.id)
-    .where(UseCase.public_id == bindparam("use_case"), UseCase.workshop_id == _ADD_WORKSHOP.id)
-    .scalar_subquery(),
-    select(WorkGroup.id)
-    .where(WorkGroup.public_id == bindparam("group"), WorkGroup.workshop_id == _ADD_WORKSHOP.id)
-    .scalar_subquery(),
-    select(Step.id)
-    .where(Step.public_id == bindparam("step"), Step.workshop_id == _ADD_WORKSHOP.id)
-    .scalar_subquery(),
-).where(_ADD_WORKSHOP.public_id == bindparam("workshop"), _ADD_WORKSHOP.deleted_at.is_(None))
-_INSERT = insert(Capture)
+_ADD_COLUMNS = (
+    "public_id",
+    "workshop_id",
+    "step_id",
+    "group_id",
+    "use_case_id",
+    "kind",
+    "text",
+    "lifecycle_stage",
+    "note",
+    "author",
+    "sort_order",
+    "created_at",
+    "updated_at",
+)
+_ADD = (
+    insert(Capture)
+    .from_select(
+        list(_ADD_COLUMNS),
+        select(
+            bindparam("public_id"),
+            _ADD_WORKSHOP.id,
+            select(Step.id)
+            .where(Step.public_id == bindparam("step"), Step.workshop_id == _ADD_WORKSHOP.id)
+            .scalar_subquery(),
+            select(WorkGroup.id)
+            .where(
+                WorkGroup.public_id == bindparam("group"),
+                WorkGroup.workshop_id == _ADD_WORKSHOP.id,
+            )
+            .scalar_subquery(),
+            select(UseCase.id)
+            .where(
+                UseCase.public_id == bindparam("use_case"),
+                UseCase.workshop_id == _ADD_WORKSHOP.id,
+            )
+            .scalar_subquery(),
+            bindparam("kind"),
+            bindparam("text"),
+            bindparam("stage"),
+            bindparam("note"),
+            bindparam("author"),
+            # ``+ 0`` keeps SQLite off the workshop index, which would visit every card of the
+            # workshop: walking the table back from its last row finds the newest card at once.
+            func.coalesce(
+                select(Capture.sort_order + 1)
+                .where(Capture.workshop_id + 0 == _ADD_WORKSHOP.id)
+                .order_by(Capture.id.desc())
+                .limit(1)
+                .scalar_subquery(),
+                0,
+            ),
+            bindparam("created_at"),
+            bindparam("updated_at"),
+        ).where(
+            _ADD_WORKSHOP.public_id == bindparam("workshop"), _ADD_WORKSHOP.deleted_at.is_(None)
+        ),
+    )
+    .returning(Capture.step_id, Capture.group_id, Capture.use_case_id, Capture.sort_order)
+)
+NEW_CAPTURE_VALUES = (
+    "public_id",
+    "workshop",
+    "step",
+    "group",
+    "use_case",
+    "kind",
+    "text",
+    "stage",
+    "note",
+    "author",
+    "created_at",
+    "updated_at",
+)
+# The column type of each bound value: its bind processor writes what the ORM would write.
+_ADD_TYPES = {
+    "public_id": Capture.public_id.type,
+    "workshop": Workshop.public_id.type,
+    "step": Step.public_id.type,
+    "group": WorkGroup.public_id.type,
+    "use_case": UseCase.public_id.type,
+    "created_at": Capture.created_at.type,
+    "updated_at": Capture.updated_at.type,
+}
+
+
+class _CompiledAdd(NamedTuple):
+    sql: str
+    names: tuple[str, ...]  # the bound values' names, in the order of the SQL's « ? »
+    constants: dict[str, Any]  # the statement's own values (``+ 1``, ``LIMIT 1``…)
+    processors: dict[str, Callable[[Any], Any]]
+
+
+_compiled_adds: weakref.WeakKeyDictionary[Dialect, _CompiledAdd] = weakref.WeakKeyDictionary()
+
+
+def _compiled_add(dialect: Dialect) -> _CompiledAdd:
+    found = _compiled_adds.get(dialect)
+    if found is None:
+        compiled = _ADD.compile(dialect=dialect)
+        names = tuple(compiled.positiontup or ())
+        constants = {k: v for k, v in compiled.params.items() if k not in NEW_CAPTURE_VALUES}
+        if dialect.paramstyle != "qmark" or set(names) - set(constants) != set(NEW_CAPTURE_VALUES):
+            raise RuntimeError(f"unexpected compiled capture insert: {dialect.paramstyle} {names}")
+        processors: dict[str, Callable[[Any], Any]] = {}
+        for name, type_ in _ADD_TYPES.items():
+            processor = type_.dialect_impl(dialect).bind_processor(dialect)
+            if processor is not None:
+                processors[name] = processor
+        found = _compiled_adds[dialect] = _CompiledAdd(
+            compiled.string, names, constants, processors
+        )
+    return found
 
 
 class NewCapturePlace(NamedTuple):
-    """Where a new card goes: its workshop's row, its order, the rows it points at."""
+    """Where a new card went: its order and the rows it points at."""
 
-    workshop_row: int
     sort_order: int
     use_case_row: int | None
     group_row: int | None
@@ -173,46 +269,51 @@ class CaptureRepository:
             found.update((row, public) for row, public in self._session.execute(query))
         return found
 
-    def new_place(
-        self,
-        workshop_id: uuid.UUID,
-        use_case_id: uuid.UUID | None,
-        group_id: uuid.UUID | None,
-        step_id: uuid.UUID | None,
-    ) -> NewCapturePlace:
-        """Where a new card of the workshop goes (one query); NotFoundError for an unknown id.
+    def add(self, values: dict[str, Any]) -> NewCapturePlace:
+        """Write one new card at the end of its workshop (one statement); NotFoundError for an
+        unknown workshop, use case, group or step (the caller's transaction then rolls back).
 
-        No service reorders cards, so one past the newest card's order puts it at the end.
+        ``values`` holds every name of ``NEW_CAPTURE_VALUES``: the card's public id, the public
+        ids of its workshop, step, group and use case (None for none), its kind, text, stage
+        (values), note, author and times. No service reorders cards, so one past the newest
+        card's order puts it at the end.
         """
-        found = (
-            self._session.connection()
-            .execute(
-                _ADD_LOOKUP,
-                {
-                    "workshop": workshop_id,
-                    "use_case": use_case_id,
-                    "group": group_id,
-                    "step": step_id,
-                },
-            )
-            .first()
+        connection = self._session.connection()
+        compiled = _compiled_add(connection.dialect)
+        processors = compiled.processors
+        given = {**compiled.constants, **values}
+        parameters = tuple(
+            given[name]
+            if given[name] is None or name not in processors
+            else processors[name](given[name])
+            for name in compiled.names
         )
+        # Straight to the driver's cursor, inside the transaction the session began: the
+        # per-statement machinery of SQLAlchemy (result set-up, events, none registered on this
+        # engine) cost about as much as SQLite's own work. Errors are wrapped as SQLAlchemy
+        # would, so ``Store.write()`` still turns a full disk into its French message.
+        driver = connection.connection.driver_connection
+        assert driver is not None  # a live connection: the session just began on it
+        cursor = driver.cursor()
+        try:
+            found = cursor.execute(compiled.sql, parameters).fetchone()
+        except connection.dialect.loaded_dbapi.Error as error:
+            raise DBAPIError.instance(
+                compiled.sql, parameters, error, connection.dialect.loaded_dbapi.Error
+            ) from error
+        finally:
+            cursor.close()
         if found is None:
             raise NotFoundError(_("Cet atelier n'existe pas ou plus."))
-        workshop_row, newest, use_case_row, group_row, step_row = found
+        step_row, group_row, use_case_row, order = found
         for wanted, row, message in (
-            (use_case_id, use_case_row, _("Ce cas d'usage n'existe pas dans cet atelier.")),
-            (group_id, group_row, _("Ce groupe n'existe pas dans cet atelier.")),
-            (step_id, step_row, _("Cette étape n'existe pas dans cet atelier.")),
+            (values["use_case"], use_case_row, _("Ce cas d'usage n'existe pas dans cet atelier.")),
+            (values["group"], group_row, _("Ce groupe n'existe pas dans cet atelier.")),
+            (values["step"], step_row, _("Cette étape n'existe pas dans cet atelier.")),
         ):
             if wanted is not None and row is None:
                 raise NotFoundError(message)
-        order = 0 if newest is None else newest + 1
-        return NewCapturePlace(workshop_row, order, use_case_row, group_row, step_row)
-
-    def insert(self, values: dict[str, Any]) -> None:
-        """Write one new capture row (``values``: its columns)."""
-        self._session.connection().execute(_INSERT, values)
+        return NewCapturePlace(order, use_case_row, group_row, step_row)
 
     def views(
         self, *, workshop_row: int | None = None, public_ids: Sequence[uuid.UUID] = ()
