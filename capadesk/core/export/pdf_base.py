@@ -1,14 +1,16 @@
 """What every CapaDesk PDF shares: embedded fonts, styles, safe text, French dates, the footer.
 
 Fonts: the Bitstream Vera TTF files reportlab ships in its ``fonts`` folder, embedded (they
-cover French: é œ € « » and the non-breaking space).
+cover French: é œ € « » and the non-breaking space). A character they lack (an emoji, a CJK
+ideogram…) is printed as a highlighted « ? » rather than as an empty box or a failure; invisible
+format characters (joiners, variation selectors) and control characters are dropped.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
-import re
+import unicodedata
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -23,6 +25,7 @@ from reportlab.pdfbase.ttfonts import TTFont  # type: ignore[import-untyped]
 from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
 
 from capadesk import APP_NAME
+from capadesk.core.export.typography import group_digits, typeset
 from capadesk.i18n import N_, _
 
 FONT = "CapaVera"
@@ -59,7 +62,10 @@ _MONTHS = (
     N_("novembre"),
     N_("décembre"),
 )
-_UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+MISSING_GLYPH = "?"
+MISSING_MARKUP = '<font backColor="#ffd54f">?</font>'  # a visible box, not a plain « ? »
+TEXT_LIMIT = 4_000  # characters of one user text printed; the data exports keep them all
+_LINE_BREAKS = frozenset("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
 
 
 def fonts_dir() -> Path:
@@ -95,6 +101,7 @@ def style(
     return ParagraphStyle(
         name,
         fontName=FONT_BOLD if bold else FONT,
+        bulletFontName=FONT_BOLD if bold else FONT,  # reportlab's default is Helvetica
         fontSize=size,
         leading=leading or size * 1.25,
         spaceAfter=space_after,
@@ -102,10 +109,84 @@ def style(
     )
 
 
+@functools.cache
+def covered() -> frozenset[str]:
+    """The characters every embedded Vera face can draw."""
+    register_fonts()
+    faces = [pdfmetrics.getFont(name).face.charToGlyph for name in _FONT_FILES]
+    common = set(faces[0]).intersection(*faces[1:])
+    return frozenset(chr(code) for code in common if code > 0x1F and code != 0x7F)
+
+
+def _runs(user_text: str) -> list[tuple[str, bool]]:
+    """``user_text`` as runs of drawable text and single missing characters (flag True).
+
+    Line breaks become « \\n », other spaces the font lacks a plain space (the narrow
+    no-break space a non-breaking one), control and invisible format characters vanish.
+    """
+    text = unicodedata.normalize("NFC", user_text)
+    drawable = covered()
+    if set(text) <= drawable:
+        return [(text, False)] if text else []
+    runs: list[tuple[str, bool]] = []
+    current: list[str] = []
+    for char in text:
+        if char in drawable:
+            current.append(char)
+        elif char == "\u202f":
+            current.append("\u00a0")
+        elif char in _LINE_BREAKS:
+            current.append("\n")
+        elif char.isspace():
+            current.append(" ")
+        elif _invisible(char):
+            continue
+        else:
+            if current:
+                runs.append(("".join(current), False))
+                current = []
+            runs.append((char, True))
+    if current:
+        runs.append(("".join(current), False))
+    return runs
+
+
+def _invisible(char: str) -> bool:
+    code = ord(char)
+    return (
+        unicodedata.category(char) in ("Cc", "Cf", "Cs")
+        or 0xFE00 <= code <= 0xFE0F
+        or 0xE0100 <= code <= 0xE01EF
+    )
+
+
 def text(user_text: str) -> str:
     """User text made safe for Paragraph markup: escaped, control characters dropped, the narrow
-    non-breaking space (missing from Vera) shown as a plain one."""
-    return escape(_UNSAFE.sub("", user_text).replace("\u202f", "\u00a0"))
+    non-breaking space (missing from Vera) shown as a plain one, any other character the font
+    lacks shown as a highlighted « ? » (``MISSING_MARKUP``)."""
+    return "".join(MISSING_MARKUP if missing else escape(run) for run, missing in _runs(user_text))
+
+
+def plain(user_text: str) -> str:
+    """User text for a canvas string or a chart label (no markup): one line, the characters the
+    font lacks as « ? »."""
+    return "".join(
+        MISSING_GLYPH if missing else run.replace("\n", " ") for run, missing in _runs(user_text)
+    )
+
+
+def paragraph_text(user_text: str, *, limit: int = TEXT_LIMIT) -> str:
+    """A user text as a printed paragraph's markup: French typography (``typeset``), line
+    breaks kept, escaped; past ``limit`` characters it is cut with a note saying so."""
+    shown = user_text[:limit]
+    markup = text(typeset(shown)).replace("\n", "<br/>")
+    if len(user_text) > limit:
+        note = _(
+            "[…] (texte coupé\u00a0: {count} caractères en tout, le texte entier est dans "
+            "l'export des données)"
+        ).format(count=group_digits(str(len(user_text))))
+        markup += f" <i>{text(note)}</i>"
+    return markup
 
 
 def french_date(day: dt.date | None) -> str:
