@@ -79,6 +79,7 @@ class ActivityKind(Labelled):
     PROJECTION_2027 = "projection-2027"
     BACKCAST = "backcast"
     PERSONA = "persona"
+    SPIDER_WEB = "spider-web"
     JOURNEY_MAP = "journey-map"
     LEGO_BUILD = "lego-build"
     COST_BENEFIT = "cost-benefit"
@@ -140,6 +141,7 @@ _LABELS: dict[StrEnum, str] = {
     ActivityKind.PROJECTION_2027: N_("Projection «\u00a0nous sommes en 2027\u00a0»"),
     ActivityKind.BACKCAST: N_("Rétroplanning"),
     ActivityKind.PERSONA: N_("Persona et «\u00a0Comment pourrions-nous\u00a0?\u00a0»"),
+    ActivityKind.SPIDER_WEB: N_("Toile d'araignée (idéation)"),
     ActivityKind.JOURNEY_MAP: N_("Parcours usager"),
     ActivityKind.LEGO_BUILD: N_("Construction Lego"),
     ActivityKind.COST_BENEFIT: N_("Analyse coût-bénéfice"),
