@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from bench import capture_latency, startup, wall_add
+from bench import capture_latency, handoff_load, restitution_2day, startup, wall_add
 from bench.harness import RESULTS_PATH, BenchError, format_table, write_results
 
 
@@ -68,6 +68,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             quick = args.runs <= startup.QUICK_RUNS
             results += capture_latency.run(100 if quick else 300, progress=_progress)
             results += wall_add.run(10 if quick else 40, progress=_progress)
+            results += restitution_2day.run(1 if quick else 3, progress=_progress)
+            seconds = handoff_load.QUICK_SECONDS if quick else handoff_load.DEFAULT_SECONDS
+            results += handoff_load.run(seconds, progress=_progress)[0]
     except BenchError as error:
         print(f"bench: FAILED — {error}", file=sys.stderr)
         return 1

@@ -14,7 +14,10 @@ from capadesk import APP_NAME, __version__, paths
 from capadesk.cli_archive import add_parser as add_archive_parsers
 from capadesk.cli_backups import add_parser as add_backup_parsers
 from capadesk.cli_captures import add_parsers as add_capture_parsers
+from capadesk.cli_export import add_parser as add_export_parsers
+from capadesk.cli_matrices import add_parser as add_matrix_parsers
 from capadesk.cli_people import add_parser as add_people_parsers
+from capadesk.cli_serve import add_parser as add_serve_parsers
 from capadesk.i18n import _
 
 
@@ -67,6 +70,9 @@ def build_parser() -> argparse.ArgumentParser:
     add_people_parsers(commands)
     add_backup_parsers(commands)
     add_archive_parsers(commands)
+    add_export_parsers(commands)
+    add_serve_parsers(commands)
+    add_matrix_parsers(commands)
 
     commands.add_parser(
         "check", help=_("vérifier la base\u00a0: intégrité, réglages SQLite, version du schéma")
@@ -127,6 +133,18 @@ def run(args: argparse.Namespace) -> int:
             from capadesk import cli_archive
 
             return cli_archive.run(args, app_paths)
+        if args.command == "export":
+            from capadesk import cli_export
+
+            return cli_export.run(args, app_paths)
+        if args.command == "serve":
+            from capadesk import cli_serve
+
+            return cli_serve.run(args, app_paths)
+        if args.command == "matrices":
+            from capadesk import cli_matrices
+
+            return cli_matrices.run(args, app_paths)
         return _run_workshops(args, app_paths)
     except KnownError as error:
         print(_("Erreur\u00a0: {message}").format(message=error.message), file=sys.stderr)

@@ -117,8 +117,15 @@ def _export(
     wid = workshop.public_id
     if args.format == "restitution":
         path = target_file(out, restitution.default_name(workshop.title))
+        from capadesk.core.domain.matrix import user_templates_dir
+
         pages = restitution.restitution_pdf(
-            store, wid, path, app_paths.photos_dir, progress=progress
+            store,
+            wid,
+            path,
+            app_paths.photos_dir,
+            matrix_templates_dir=user_templates_dir(app_paths),
+            progress=progress,
         )
         return _("Restitution écrite\u00a0: {path} ({pages} pages)").format(path=path, pages=pages)
     if args.format == "sheets":

@@ -105,11 +105,16 @@ def run(args: argparse.Namespace, app_paths: AppPaths) -> int:
     try:
         workshop = find_workshop(store, args.workshop)
         with tempfile.TemporaryDirectory(prefix="capadesk-partage-") as scratch:
+            from capadesk.core.domain.matrix import user_templates_dir
             from capadesk.core.handoff.publication import publish
 
             print(_("Préparation du compte rendu…"), file=sys.stderr)
             publication = publish(
-                store, workshop.public_id, Path(scratch), photos_dir=app_paths.photos_dir
+                store,
+                workshop.public_id,
+                Path(scratch),
+                photos_dir=app_paths.photos_dir,
+                matrix_templates_dir=user_templates_dir(app_paths),
             )
             return _serve(publication, address, args)
     finally:

@@ -16,6 +16,7 @@ from capadesk.ui.capture.slides import VoteSlide, WallSlide
 from capadesk.ui.main_window import MainWindow
 from capadesk.ui.presenters.workshop_page_presenter import WorkshopPagePresenter
 
+from .fakes import FakePrompts
 from .helpers import press, type_text
 from .test_workshop_page import open_with_protocol
 
@@ -153,9 +154,67 @@ def test_an_icebreaker_step_brings_its_tool_to_the_outil_tab_and_the_projection(
     run.panel.groups_slide_button.click()
     assert isinstance(projection.pages.currentWidget(), GroupsSlide)
 
-    assert run.perform(Runner.next)  # the next step has no ice-breaker: the tool goes
+    assert run.perform(Runner.next)  # the next step has no tool: the ice-breaker stays open
 
-    assert page.step_tool.tool is None
-    assert not view.no_tool_page.isHidden()
+    assert page.step_tool.tool is tool
     run.panel.tool_slide_button.click()
-    assert not isinstance(projection.pages.currentWidget(), IcebreakerSlide)
+    assert isinstance(projection.pages.currentWidget(), IcebreakerSlide)
+
+
+def test_any_tool_opens_by_hand_and_its_page_goes_to_the_projection(
+    qtbot: QtBot, ready: MainWindow, store: Store
+) -> None:
+    """The matrices of Chamonix are filled inside parallel tracks: « Ouvrir » reaches them."""
+    from capadesk.ui.matrices import MatrixSlide
+
+    page = open_with_protocol(qtbot, ready, "Chamonix", store, "capacities-3-chamonix")
+    view = ready.workshop_view
+    view.tabs.setCurrentWidget(view.tool_tab)
+    choice = view.tool_choice
+    assert choice.findData(ActivityKind.COST_BENEFIT.value) >= 0
+    assert choice.findData(ActivityKind.MATURITY.value) >= 0
+    choice.setCurrentIndex(choice.findData(ActivityKind.COST_BENEFIT.value))
+
+    view.open_tool_button.click()
+
+    assert page.step_tool is not None and page.step_tool.activity is ActivityKind.COST_BENEFIT
+    assert view.no_tool_page.isHidden()
+    run = page.run
+    assert run is not None
+    run.panel.tool_slide_button.click()
+    assert isinstance(run.projection.pages.currentWidget(), MatrixSlide)
+
+
+def test_an_icebreaker_the_agenda_lacks_cannot_be_opened_by_hand(
+    qtbot: QtBot, ready: MainWindow, store: Store, prompts: FakePrompts
+) -> None:
+    page = open_with_protocol(qtbot, ready, "Débat", store, "debat-mouvant")
+    view = ready.workshop_view
+    view.tabs.setCurrentWidget(view.tool_tab)
+    view.tool_choice.setCurrentIndex(view.tool_choice.findData(ActivityKind.ICEBREAKER_YARN.value))
+
+    view.open_tool_button.click()
+
+    assert page.step_tool is not None and page.step_tool.tool is None
+    assert prompts.errors == [
+        "Cet outil s'ouvre à une étape «\u00a0Brise-glace pelote de laine\u00a0» du "
+        "déroulé\u00a0: ajoutez-en une d'abord."
+    ]
+
+
+def test_a_method_tool_step_opens_its_tool(qtbot: QtBot, ready: MainWindow, store: Store) -> None:
+    from capadesk.ui.tools.base import ToolPresenter
+
+    page = open_with_protocol(qtbot, ready, "Design", store, "design-thinking-cpn")
+
+    run_to(page, ActivityKind.SPIDER_WEB)
+
+    assert page.step_tool is not None
+    tool = page.step_tool.tool
+    assert isinstance(tool, ToolPresenter)
+    assert tool.view.parent() is ready.workshop_view.tool_tab
+    run = page.run
+    assert run is not None
+    run.panel.tool_slide_button.click()
+    shown = run.projection.pages.currentWidget()
+    assert shown is not None and shown is not run.projection.timer_page

@@ -178,13 +178,21 @@ def restitution_pdf(
     photos_dir: Path,
     *,
     extra_sections: Sequence[Section] = (),
+    matrix_templates_dir: Path | None = None,
     progress: Progress | None = None,
 ) -> int:
-    """Read the workshop and write its restitution to ``path`` (whole or not at all); return
-    the number of pages."""
+    """Read the workshop and write its restitution to ``path`` (whole or not at all), with a
+    section for each tool family used that day; return the number of pages.
+
+    ``matrix_templates_dir`` holds the facilitator's own matrix templates, if any.
+    """
+    from capadesk.core.export.restitution_tools import tool_sections
+
     report(progress, 0, 1, _("Lecture de l'atelier"))
     restitution = read_restitution(store, workshop_id, photos_dir)
+    tools = tool_sections(store, workshop_id, photos_dir, matrix_templates_dir)
+    sections = (*tools, *extra_sections)
     buffer = io.BytesIO()
-    pages = write_restitution(restitution, buffer, extra_sections=extra_sections, progress=progress)
+    pages = write_restitution(restitution, buffer, extra_sections=sections, progress=progress)
     write_atomically(path, buffer.getvalue())
     return pages

@@ -140,6 +140,7 @@ def publish(
     out_dir: Path,
     *,
     photos_dir: Path | None = None,
+    matrix_templates_dir: Path | None = None,
     files: Sequence[OfferedFile] = (),
     after: str | None = None,
     progress: Progress | None = None,
@@ -170,7 +171,14 @@ def publish(
             report(progress, 5 + 80 * done // max(total, 1), 100, label)
 
         pdf = folder / f"{base}-compte-rendu.pdf"
-        restitution_pdf(store, workshop_id, pdf, photos_dir, progress=scaled)
+        restitution_pdf(
+            store,
+            workshop_id,
+            pdf,
+            photos_dir,
+            matrix_templates_dir=matrix_templates_dir,
+            progress=scaled,
+        )
         shared.append(_entry(pdf, _(PDF_LABEL), PDF, pdf.name))
     for offered in files:
         report(progress, 85, 100, _("Copie de {name}").format(name=offered.path.name))

@@ -265,12 +265,15 @@ class HandoffDialog(QDialog):
         after = self.after_edit.toPlainText()
         folder = Path(self._folder.name) / uuid.uuid4().hex
 
+        from capadesk.core.domain.matrix import user_templates_dir
+
         def work(progress: Callable[[int, int, str], None]) -> Publication:
             return publish(
                 self.store,
                 self.workshop_id,
                 folder,
                 photos_dir=self.app_paths.photos_dir,
+                matrix_templates_dir=user_templates_dir(self.app_paths),
                 after=after,
                 progress=progress,
             )

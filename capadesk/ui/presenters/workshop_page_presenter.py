@@ -63,6 +63,7 @@ class WorkshopPagePresenter(QObject):
         self._protocols: list[Protocol] = []
         view.apply_protocol_button.clicked.connect(self.apply_chosen_protocol)
         view.tabs.currentChanged.connect(self._on_tab_changed)
+        view.open_tool_button.clicked.connect(self.open_chosen_tool)
         view.agenda_button.toggled.connect(self._on_agenda_button_toggled)
         operations.changes_made.connect(self._on_changes_made)
 
@@ -141,7 +142,11 @@ class WorkshopPagePresenter(QObject):
             store = self._operations.store
             assert store is not None and self.workshop_id is not None
             self.capture = CapturePresenter(
-                store, self._operations, self.workshop_id, parent=self.view
+                store,
+                self._operations,
+                self.workshop_id,
+                photos_dir=self._app_paths.photos_dir,
+                parent=self.view,
             )
             self.view.set_tab_content(self.view.wall_tab, self.capture.page)
             self._follow_the_day()
@@ -186,6 +191,8 @@ class WorkshopPagePresenter(QObject):
             self._capture().page.setFocus()
         elif current in (self.view.roster_tab, self.view.groups_tab):
             self._people_tools()
+        elif current is self.view.tool_tab:
+            self._step_tool()  # its « Autre outil » list
         elif self.run is not None and self.view.body.currentWidget() is self.run.panel:
             self.run.panel.setFocus()
 
@@ -204,6 +211,29 @@ class WorkshopPagePresenter(QObject):
         if self._step_tool().follow(current):  # a new tool: its page replaces the old one
             self.run.provide_slide("tool", self._tool_slide)
 
+    @Slot()
+    def open_chosen_tool(self) -> None:
+        """« Ouvrir »: the tool chosen in the « Outil » tab, whatever step the day is on."""
+        from capadesk.core.domain.vocabulary import ActivityKind
+
+        if self.workshop_id is None or self._operations.store is None:
+            return
+        activity = ActivityKind(self.view.tool_choice.currentData())
+        if not self._step_tool().open(None, activity):
+            self._prompts.show_error(
+                self.view,
+                _(
+                    "Cet outil s'ouvre à une étape «\u00a0{kind}\u00a0» du déroulé\u00a0: "
+                    "ajoutez-en une d'abord."
+                ).format(kind=activity.label),
+            )
+            return
+        if self.run is not None:
+            self.run.provide_slide("tool", self._tool_slide)
+        opened = self._step_tool().tool
+        if opened is not None:
+            opened.view.setFocus()
+
     def _tool_slide(self) -> QWidget:
         return self._step_tool().slide()
 
@@ -214,7 +244,7 @@ class WorkshopPagePresenter(QObject):
             store = self._operations.store
             assert store is not None and self.workshop_id is not None
             self.step_tool = StepToolHost(
-                store, self._operations, self.workshop_id, self.view, self
+                store, self._operations, self.workshop_id, self.view, self._app_paths, self
             )
         return self.step_tool
 

@@ -88,9 +88,13 @@ class WorkshopView(QWidget):
             _("Pas d'outil pour cette étape."),
             _(
                 "Les brise-glaces, les outils de méthode et les matrices s'ouvrent ici quand la "
-                "journée arrive à leur étape."
+                "journée arrive à leur étape, ou par «\u00a0Ouvrir\u00a0» ci-dessus."
             ),
         )
+        self.tool_choice = QComboBox()
+        self.tool_choice.setAccessibleName(_("Outil à ouvrir"))
+        self.open_tool_button = QPushButton(_("Ouvrir"))
+        self.open_tool_button.setToolTip(_("Ouvrir l'outil choisi, quelle que soit l'étape"))
         for tab in (self.wall_tab, self.tool_tab, self.roster_tab, self.groups_tab):
             tab_layout = QVBoxLayout(tab)
             tab_layout.setContentsMargins(0, 0, 0, 0)
@@ -111,6 +115,14 @@ class WorkshopView(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(lambda index=index: self.tabs.setCurrentIndex(index))
 
+        tool_bar = QHBoxLayout()
+        tool_bar.addWidget(QLabel(_("Autre outil\u00a0:")))
+        tool_bar.addWidget(self.tool_choice, 1)
+        tool_bar.addWidget(self.open_tool_button)
+        tool_bar.addStretch(2)
+        tool_layout = self.tool_tab.layout()
+        assert isinstance(tool_layout, QVBoxLayout)
+        tool_layout.addLayout(tool_bar)
         self.set_tab_content(self.tool_tab, self.no_tool_page)
 
         layout = QVBoxLayout(self)
