@@ -226,11 +226,11 @@ def test_an_older_backup_is_restored_then_upgraded_on_opening(app_paths: AppPath
 def _fill_the_disk(store: Store, *, full: bool) -> None:
     """SQLite's own « database or disk is full »: no page may be added to the file."""
 
-    def limit(dbapi_connection: Any, *_args: Any) -> None:
-        pages = dbapi_connection.execute("PRAGMA page_count").fetchone()[0]
-        dbapi_connection.execute(f"PRAGMA max_page_count = {pages if full else 1 << 30}")
+    def limit(connection: Any) -> None:  # at each transaction's start: the writer stays open
+        pages = connection.exec_driver_sql("PRAGMA page_count").scalar()
+        connection.exec_driver_sql(f"PRAGMA max_page_count = {pages if full else 1 << 30}")
 
-    event.listen(store._engine, "checkout", limit)
+    event.listen(store._engine, "begin", limit)
 
 
 def test_a_full_disk_refuses_the_write_in_french_and_keeps_every_saved_row(

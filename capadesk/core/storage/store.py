@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from sqlalchemy import Connection
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
@@ -51,6 +53,11 @@ class Store:
         self.health = StoreHealth()
         self._engine = make_engine(db_path, self.health)
         self._writer = self._engine.execution_options(**{WRITE_OPTION: True})
+        # Writes take turns on one connection kept open: checking a connection out of the pool
+        # and resetting it cost more than the note-taker's insert itself (bench/capture_latency).
+        self._write_lock = threading.Lock()
+        self._write_connection: Connection | None = None
+        self._writing = threading.local()
         # Connect once now so a failed pragma check is known before the first write is tried.
         with self._engine.connect():
             pass
@@ -72,17 +79,41 @@ class Store:
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """One transaction: committed (durably) when the block ends, rolled back on error."""
+        """One transaction: committed (durably) when the block ends, rolled back on error.
+
+        Writers from several threads take turns; a write inside a write is a bug, refused
+        rather than left to wait for itself.
+        """
         if not self.writable:
             raise self.refusal()
-        try:
-            with Session(self._writer, expire_on_commit=False) as session, session.begin():
-                yield session
-        except OperationalError as error:
-            if isinstance(error.orig, sqlite3.OperationalError):
-                raise write_error(error.orig, self.path) from error
-            raise
+        if getattr(self._writing, "active", False):
+            raise RuntimeError("Store.write() inside Store.write() on the same thread")
+        with self._write_lock:
+            self._writing.active = True
+            try:
+                connection = self._connection_for_writing()
+                with Session(bind=connection, expire_on_commit=False) as session, session.begin():
+                    yield session
+            except OperationalError as error:
+                self._drop_write_connection()  # a failed disk or lock: start afresh next time
+                if isinstance(error.orig, sqlite3.OperationalError):
+                    raise write_error(error.orig, self.path) from error
+                raise
+            finally:
+                self._writing.active = False
+
+    def _connection_for_writing(self) -> Connection:
+        if self._write_connection is None or self._write_connection.closed:
+            self._write_connection = self._writer.connect()
+        return self._write_connection
+
+    def _drop_write_connection(self) -> None:
+        if self._write_connection is not None:
+            self._write_connection.close()
+            self._write_connection = None
 
     def close(self) -> None:
-        """Close every pooled connection (the last one checkpoints the WAL)."""
+        """Close every connection (the last one checkpoints the WAL)."""
+        with self._write_lock:
+            self._drop_write_connection()
         self._engine.dispose()
