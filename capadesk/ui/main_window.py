@@ -14,6 +14,7 @@ from capadesk.core.runner.clock import Clock, SystemClock
 from capadesk.i18n import _
 from capadesk.paths import AppPaths
 from capadesk.ui.dialogs.prompts import Prompts
+from capadesk.ui.export.actions import EndOfDayActions
 from capadesk.ui.operations import Operations
 from capadesk.ui.presenters.workshop_list_presenter import WorkshopListPresenter
 from capadesk.ui.shortcuts import Shortcuts
@@ -124,9 +125,17 @@ class MainWindow(QMainWindow):
         for action in (presenter.new_action, presenter.open_action, presenter.duplicate_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
+        self.end_of_day = EndOfDayActions(self)
+        for action in self.end_of_day.actions:
+            file_menu.addAction(action)
+        file_menu.addSeparator()
         self.backups_action = QAction(_("&Sauvegardes…"), self)
         self.backups_action.triggered.connect(self.show_backups)
         file_menu.addAction(self.backups_action)
+        self.preferences_action = QAction(_("Préfére&nces…"), self)
+        self.shortcuts.assign(self.preferences_action, standard="Preferences")
+        self.preferences_action.triggered.connect(self.show_preferences)
+        file_menu.addAction(self.preferences_action)
         file_menu.addSeparator()
         quit_action = QAction(_("&Quitter"), self)
         self.shortcuts.assign(quit_action, "Ctrl+Q")
@@ -148,6 +157,10 @@ class MainWindow(QMainWindow):
         view_menu.addAction(presenter.back_action)
 
         help_menu = bar.addMenu(_("Aid&e"))
+        shortcuts_action = QAction(_("&Raccourcis clavier"), self)
+        self.shortcuts.assign(shortcuts_action, "F1")
+        shortcuts_action.triggered.connect(self.show_shortcuts)
+        help_menu.addAction(shortcuts_action)
         about = QAction(_("À &propos de CapaDesk"), self)
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
@@ -157,6 +170,26 @@ class MainWindow(QMainWindow):
         from capadesk.ui.dialogs.about_dialog import AboutDialog  # rarely opened: not at start
 
         AboutDialog(self, self.app_paths).exec()
+
+    def show_shortcuts(self) -> None:
+        """Aide › Raccourcis clavier: every key of the app, searchable."""
+        from capadesk.ui.dialogs.shortcuts_dialog import ShortcutsDialog
+
+        ShortcutsDialog(self, [self]).exec()
+
+    def show_preferences(self) -> None:
+        """Fichier › Préférences…: the projection's look applies at once, the language at the
+        next start."""
+        from capadesk.ui.dialogs.preferences_dialog import PreferencesDialog
+        from capadesk.ui.runner.projection_window import apply_projection_look
+
+        dialog = PreferencesDialog(self, self.app_paths)
+        dialog.settings_saved.connect(
+            lambda chosen: apply_projection_look(
+                chosen.projection_theme, chosen.projection_font_scale
+            )
+        )
+        dialog.exec()
 
     # --- the banner -------------------------------------------------------------------------
 
@@ -182,8 +215,14 @@ class MainWindow(QMainWindow):
 
     def store_ready(self, store: Store) -> None:
         """Work on ``store`` (just opened): list from it, say if it refuses writes, back it up."""
+        from capadesk import settings
+        from capadesk.ui.runner.projection_window import apply_projection_look
+
         self.operations.attach(store)
         self.workshops.store_opened()
+        self.end_of_day.update()
+        chosen = settings.load(self.app_paths)
+        apply_projection_look(chosen.projection_theme, chosen.projection_font_scale)
         if not store.writable:
             self.show_store_problem(store.refusal().message)
         self.start_backups(store)

@@ -7,6 +7,8 @@ and frameless on a second screen; a normal, movable window when the laptop has o
 
 from __future__ import annotations
 
+import weakref
+
 from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QHideEvent, QScreen
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
@@ -16,12 +18,15 @@ from capadesk.i18n import _
 from capadesk.ui.runner.screen import RunScreen
 from capadesk.ui.runner.slides import ProjectedPage, RulesSlide, WelcomeSlide, projection_label
 from capadesk.ui.runner.style import (
-    PROJECTION_BACKGROUND,
     PROJECTION_LEVELS,
     PROJECTION_SECONDARY,
-    coloured,
+    ProjectionTheme,
+    current_font_scale,
+    current_theme,
     cut_to_fit,
-    fitted_font,
+    scaled_font,
+    set_look,
+    theme_named,
 )
 from capadesk.ui.runner.track_columns import TrackColumns
 
@@ -97,14 +102,20 @@ class TimerPage(ProjectedPage):
 
     def _set_level(self, level: CountdownLevel) -> None:
         self.level = level
-        self.countdown_label.setStyleSheet(coloured("QLabel", PROJECTION_LEVELS[level]))
+        self.countdown_label.setStyleSheet(self.theme.countdown_style(level, self.height()))
+
+    def apply_look(self, theme: ProjectionTheme, font_scale: float) -> None:
+        self.tracks.apply_look(theme, font_scale)
+        super().apply_look(theme, font_scale)
+        self._set_level(self.level)
 
     def arrange(self) -> None:
         w, h, m = self.width(), self.height(), self.margin()
         inner = w - 2 * m
-        self.place(self.title_label, QRect(m, m, inner, int(h * 0.14)), h * 0.075, h * 0.04)
+        scale = self.font_scale
+        self.fit(self.title_label, QRect(m, m, inner, int(h * 0.14)), h * 0.075, h * 0.04)
         next_height = int(h * 0.08)
-        self.place(
+        self.fit(
             self.next_label, QRect(m, h - m - next_height, inner, next_height), h * 0.05, h * 0.03
         )
         top = m + int(h * 0.17)
@@ -113,21 +124,27 @@ class TimerPage(ProjectedPage):
             self._arrange_tracks(QRect(m, top, inner, middle))
             return
         self.instructions_label.show()
-        left = int(inner * 0.42) if self.instructions else inner
+        # A larger scale gives the countdown a larger share of the width, next to instructions.
+        left = int(inner * min(0.6, 0.42 * max(1.0, scale))) if self.instructions else inner
         clock = QRect(m, top, left, int(middle * 0.78))
         self.countdown_label.setGeometry(clock)
-        big = fitted_font(
-            self.countdown_label.font(), self._sample, clock, int(h * 0.3), 12, wrap=False
+        big = scaled_font(
+            self.countdown_label.font(), self._sample, clock, int(h * 0.3), 12, scale, wrap=False
         )
         self.countdown_label.setFont(big)
         state = QRect(m, clock.bottom() + 1, left, middle - clock.height())
-        self.place(self.state_label, state, h * 0.07, h * 0.03)
+        self.fit(self.state_label, state, h * 0.07, h * 0.03)
         body = QRect(m + left + m, top, inner - left - m, middle)
         if not self.instructions:
             self.instructions_label.setText("")
             return
-        font = fitted_font(
-            self.instructions_label.font(), self.instructions, body, int(h * 0.048), int(h * 0.03)
+        font = scaled_font(
+            self.instructions_label.font(),
+            self.instructions,
+            body,
+            int(h * 0.048),
+            int(h * 0.03),
+            scale,
         )
         self.instructions_label.setGeometry(body)
         self.instructions_label.setFont(font)
@@ -142,16 +159,34 @@ class TimerPage(ProjectedPage):
         clock = QRect(box.x() + (box.width() - clock_width) // 2, box.y(), clock_width, band)
         self.countdown_label.setGeometry(clock)
         self.countdown_label.setFont(
-            fitted_font(
-                self.countdown_label.font(), self._sample, clock, int(h * 0.14), 12, wrap=False
+            scaled_font(
+                self.countdown_label.font(),
+                self._sample,
+                clock,
+                int(h * 0.14),
+                12,
+                self.font_scale,
+                wrap=False,
             )
         )
         state = QRect(clock.right() + 1, box.y(), box.right() - clock.right(), band)
-        self.place(self.state_label, state, h * 0.05, h * 0.03)
+        self.fit(self.state_label, state, h * 0.05, h * 0.03)
         gap = int(h * 0.03)
         self.tracks.setGeometry(
             QRect(box.x(), box.y() + band + gap, box.width(), box.height() - band - gap)
         )
+
+
+_windows: weakref.WeakSet[ProjectionWindow] = weakref.WeakSet()
+
+
+def apply_projection_look(theme_key: str, font_scale: float) -> None:
+    """The preferences' projection look (« standard » / « high-contrast », 0.8–2.0): current
+    for pages built from now on, and applied at once to every open projection window."""
+    theme = theme_named(theme_key)
+    set_look(theme, font_scale)
+    for window in list(_windows):
+        window.apply_look(theme, font_scale)
 
 
 def _bulleted(text: str) -> str:
@@ -180,8 +215,11 @@ class ProjectionWindow(QWidget):
         self.setWindowTitle(_("CapaDesk — projection"))
         self.setAccessibleName(_("Écran projeté"))
         self.setAttribute(Qt.WidgetAttribute.WA_QuitOnClose, False)
-        self.setStyleSheet(f"ProjectionWindow {{ background: {PROJECTION_BACKGROUND}; }}")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.theme = current_theme()
+        self.font_scale = current_font_scale()
+        self._paint_background()
+        _windows.add(self)
         self.timer_page = TimerPage()
         self.welcome_slide = WelcomeSlide()
         self.rules_slide = RulesSlide()
@@ -195,6 +233,17 @@ class ProjectionWindow(QWidget):
         layout.addWidget(self.pages)
         self.resize(*WINDOWED_SIZE)
         self.setCursor(Qt.CursorShape.BlankCursor)  # no pointer drawn over the countdown
+
+    def _paint_background(self) -> None:
+        self.setStyleSheet(f"ProjectionWindow {{ background: {self.theme.background}; }}")
+
+    def apply_look(self, theme: ProjectionTheme, font_scale: float) -> None:
+        """Re-render the window's own pages in ``theme`` at ``font_scale`` (lent pages read
+        ``style.current_theme()`` when they are built)."""
+        self.theme, self.font_scale = theme, font_scale
+        self._paint_background()
+        for page in (self.timer_page, self.welcome_slide, self.rules_slide):
+            page.apply_look(theme, font_scale)
 
     @property
     def slide(self) -> str | None:

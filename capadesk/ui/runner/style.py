@@ -8,11 +8,14 @@ its colours are dark enough to read at arm's length.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from dataclasses import dataclass
 
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFont, QFontMetrics
 
 from capadesk.core.domain.countdown import CountdownLevel
+from capadesk.i18n import N_
 
 PROJECTION_BACKGROUND = "#000000"
 PROJECTION_TEXT = "#FFFFFF"
@@ -22,6 +25,85 @@ PROJECTION_LEVELS = {
     CountdownLevel.WARNING: "#FFC400",  # amber: 12:1 on black
     CountdownLevel.CRITICAL: "#FF4538",  # red: 5.6:1 on black, still red on a projector
 }
+
+
+@dataclass(frozen=True)
+class ProjectionTheme:
+    """The projection's colours. ``outline`` is the width of rules and frames as a fraction of
+    the page's height; ``critical_frame`` draws a frame around a critical countdown, so the
+    level reads without telling colours apart."""
+
+    key: str
+    name: str  # N_ text: translate when shown
+    background: str
+    text: str
+    secondary: str
+    levels: Mapping[CountdownLevel, str]
+    separator: str
+    outline: float
+    critical_frame: bool
+
+    def countdown_style(self, level: CountdownLevel, height: int) -> str:
+        """The style sheet of a countdown label at ``level`` on a page ``height`` pixels high."""
+        colour = self.levels[level]
+        if self.critical_frame and level is CountdownLevel.CRITICAL:
+            width = max(2, int(height * self.outline))
+            return f"QLabel {{ color: {colour}; border: {width}px solid {colour}; }}"
+        return coloured("QLabel", colour)
+
+
+STANDARD = ProjectionTheme(
+    key="standard",
+    name=N_("Standard"),
+    background=PROJECTION_BACKGROUND,
+    text=PROJECTION_TEXT,
+    secondary=PROJECTION_SECONDARY,
+    levels=PROJECTION_LEVELS,
+    separator="#505050",
+    outline=0.004,
+    critical_frame=False,
+)
+# Pure black, white and yellow; the critical level is a light blue (blue/yellow is the pair
+# every common colour blindness keeps apart) and framed, the rules twice as thick.
+HIGH_CONTRAST = ProjectionTheme(
+    key="high-contrast",
+    name=N_("Contraste élevé"),
+    background="#000000",
+    text="#FFFFFF",
+    secondary="#FFFF00",
+    levels={
+        CountdownLevel.NORMAL: "#FFFFFF",
+        CountdownLevel.WARNING: "#FFFF00",  # 19.6:1 on black
+        CountdownLevel.CRITICAL: "#56B4E9",  # Okabe–Ito sky blue: 9.6:1 on black
+    },
+    separator="#FFFFFF",
+    outline=0.008,
+    critical_frame=True,
+)
+THEMES = {theme.key: theme for theme in (STANDARD, HIGH_CONTRAST)}
+_look: list[tuple[ProjectionTheme, float]] = [(STANDARD, 1.0)]
+
+
+def theme_named(key: str) -> ProjectionTheme:
+    """The theme saved as ``key`` in the preferences (standard when unknown)."""
+    return THEMES.get(key, STANDARD)
+
+
+def current_theme() -> ProjectionTheme:
+    """The projection's theme now (projected pages built later read it)."""
+    return _look[0][0]
+
+
+def current_font_scale() -> float:
+    """The factor applied to the projection's largest type sizes (1.0: as designed)."""
+    return _look[0][1]
+
+
+def set_look(theme: ProjectionTheme, font_scale: float) -> None:
+    """Make ``theme`` and ``font_scale`` current (``ProjectionWindow.apply_look`` re-renders)."""
+    _look[0] = (theme, font_scale)
+
+
 PANEL_LEVELS = {
     CountdownLevel.NORMAL: "palette(window-text)",
     CountdownLevel.WARNING: "#9A4D00",
@@ -69,4 +151,23 @@ def fitted_font(
             return font
         size = max(smallest, int(size * 0.92))
     font.setPixelSize(max(smallest, 1))
+    return font
+
+
+def scaled_font(
+    base: QFont,
+    text: str,
+    box: QRect,
+    largest: int,
+    smallest: int,
+    scale: float,
+    *,
+    wrap: bool = True,
+) -> QFont:
+    """``fitted_font`` for the projection's font scale: above 1 the type may grow up to
+    ``largest`` × ``scale`` where the box has room; below 1 the fitted size shrinks by
+    ``scale`` (a box that limits the type would otherwise hide the setting)."""
+    font = fitted_font(base, text, box, int(largest * max(scale, 1.0)), smallest, wrap=wrap)
+    if scale < 1.0:
+        font.setPixelSize(max(1, int(font.pixelSize() * scale)))
     return font

@@ -18,15 +18,15 @@ from PySide6.QtWidgets import QLabel, QWidget
 from capadesk.core.domain.countdown import CountdownLevel
 from capadesk.i18n import _
 from capadesk.ui.runner.screen import TrackScreen
-from capadesk.ui.runner.slides import ProjectedPage, projection_label
+from capadesk.ui.runner.slides import ProjectedPage, projection_label, recolour
 from capadesk.ui.runner.style import (
     PROJECTION_LEVELS,
     PROJECTION_SECONDARY,
-    coloured,
-    fitted_font,
+    ProjectionTheme,
+    current_font_scale,
+    current_theme,
+    scaled_font,
 )
-
-SEPARATOR = "#505050"
 
 
 @dataclass
@@ -54,6 +54,19 @@ class TrackColumns(QWidget):
         self.columns: list[TrackColumn] = []
         self._ids: list[object] = []
         self._sample = ""
+        self.theme = current_theme()
+        self.font_scale = current_font_scale()
+
+    def apply_look(self, theme: ProjectionTheme, font_scale: float) -> None:
+        """Recolour the columns and re-size their type."""
+        self.theme, self.font_scale = theme, font_scale
+        for column in self.columns:
+            recolour(column.labels, theme)
+            if column.level is not None:
+                column.countdown_label.setStyleSheet(
+                    theme.countdown_style(column.level, self.height())
+                )
+        self.arrange()
 
     def show_tracks(self, screens: Sequence[TrackScreen]) -> None:
         """Render ``screens``; lay out again only when a text other than a time changed, or a
@@ -78,7 +91,7 @@ class TrackColumns(QWidget):
             if screen.level is not column.level:
                 column.level = screen.level
                 column.countdown_label.setStyleSheet(
-                    coloured("QLabel", PROJECTION_LEVELS[screen.level])
+                    self.theme.countdown_style(screen.level, self.height())
                 )
         sample = _sample(screen.countdown.text if screen.countdown else "" for screen in screens)
         if changed or sample != self._sample:
@@ -124,19 +137,36 @@ class TrackColumns(QWidget):
         clock_font = None
         for index, column in enumerate(self.columns):
             x = index * (width + gap)
-            ProjectedPage.place(column.title_label, QRect(x, 0, width, title_h), h * 0.11, h * 0.05)
+            scale = self.font_scale
             ProjectedPage.place(
-                column.step_label, QRect(x, title_h, width, step_h), h * 0.075, h * 0.04
+                column.title_label, QRect(x, 0, width, title_h), h * 0.11, h * 0.05, scale=scale
+            )
+            ProjectedPage.place(
+                column.step_label,
+                QRect(x, title_h, width, step_h),
+                h * 0.075,
+                h * 0.04,
+                scale=scale,
             )
             clock = QRect(x, title_h + step_h, width, clock_h)
             if clock_font is None:
-                clock_font = fitted_font(
-                    column.countdown_label.font(), self._sample, clock, int(h * 0.5), 12, wrap=False
+                clock_font = scaled_font(
+                    column.countdown_label.font(),
+                    self._sample,
+                    clock,
+                    int(h * 0.5),
+                    12,
+                    scale,
+                    wrap=False,
                 )
             column.countdown_label.setGeometry(clock)
             column.countdown_label.setFont(clock_font)
             ProjectedPage.place(
-                column.state_label, QRect(x, h - state_h, width, state_h), h * 0.09, h * 0.04
+                column.state_label,
+                QRect(x, h - state_h, width, state_h),
+                h * 0.09,
+                h * 0.04,
+                scale=scale,
             )
         self.update()
 
@@ -150,7 +180,7 @@ class TrackColumns(QWidget):
         gap = int(w * 0.03)
         width = (w - gap * (count - 1)) // count
         painter = QPainter(self)
-        painter.setPen(QPen(QColor(SEPARATOR), max(1, int(h * 0.004))))
+        painter.setPen(QPen(QColor(self.theme.separator), max(1, int(h * self.theme.outline))))
         for index in range(1, count):
             x = index * (width + gap) - gap // 2
             painter.drawLine(x, int(h * 0.05), x, int(h * 0.95))

@@ -81,6 +81,8 @@ class WorkshopView(QWidget):
         self.body.addWidget(no_agenda)
 
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(_("Onglets de l'atelier"))
+        self.tabs.tabBar().setAccessibleName(_("Onglets de l'atelier"))
         self.tabs.setDocumentMode(True)
         self.wall_tab, self.tool_tab = QWidget(), QWidget()
         self.roster_tab, self.groups_tab = QWidget(), QWidget()
@@ -113,6 +115,7 @@ class WorkshopView(QWidget):
             )
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.setWhatsThis(_("Onglet {tab}").format(tab=title))  # the F1 panel's text
             shortcut.activated.connect(lambda index=index: self.tabs.setCurrentIndex(index))
 
         tool_bar = QHBoxLayout()
