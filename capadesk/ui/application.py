@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, TypeAlias
 from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTimer, QTranslator, Signal
 from PySide6.QtWidgets import QApplication
 
-from capadesk import APP_ID, APP_NAME, __version__
+from capadesk import APP_ID, APP_NAME, __version__, i18n
 from capadesk.core.domain.workshop import WorkshopSummary
 from capadesk.core.errors import KnownError
 from capadesk.core.runner.clock import Clock, SystemClock
@@ -57,11 +57,14 @@ _IMPORTED_AT = time.time()
 
 
 def _install_qt_translations(app: QApplication) -> None:
-    """Qt's own buttons and dialogs in the user's language (French by default)."""
+    """Qt's own buttons and dialogs in the language ``i18n.install`` chose (French by default)."""
+    language = i18n.current_language()
     translator = QTranslator(app)
-    locale = QLocale.system() if QLocale.system().language() != QLocale.Language.C else QLocale()
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if translator.load(locale, "qtbase", "_", folder) or translator.load("qtbase_fr", folder):
+    # English is Qt's source language: no catalogue to load, only the locale to set.
+    if language == "en" or translator.load(f"qtbase_{language}", folder):
+        QLocale.setDefault(QLocale(language))
+    if not translator.isEmpty():
         app.installTranslator(translator)
 
 

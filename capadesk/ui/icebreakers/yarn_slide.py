@@ -235,7 +235,7 @@ class YarnSlide(CanvasSlide):
         draw_text(
             painter,
             text_box,
-            f"«\u00a0{latest.text}\u00a0»",
+            _("«\u00a0{text}\u00a0»").format(text=latest.text),
             largest=h * 0.065,
             smallest=h * 0.032,
             colour=HIGHLIGHT,

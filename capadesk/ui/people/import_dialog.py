@@ -79,7 +79,9 @@ class ImportPreviewDialog(QDialog):
         self.skip_box.toggled.connect(self._update)
 
         if preview.ignored_headers:
-            ignored = ", ".join(f"«\u00a0{h}\u00a0»" for h in preview.ignored_headers)
+            ignored = ", ".join(
+                _("«\u00a0{text}\u00a0»").format(text=h) for h in preview.ignored_headers
+            )
             note = QLabel(_("Colonnes ignorées\u00a0: {names}").format(names=ignored))
             note.setWordWrap(True)
         layout = QVBoxLayout(self)

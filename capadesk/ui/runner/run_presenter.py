@@ -40,7 +40,7 @@ from capadesk.core.services.timings import load_timings
 from capadesk.core.services.track_runner import TrackTimer, act_on_track, load_track_runners
 from capadesk.core.services.workshops import get_workshop
 from capadesk.core.storage.store import Store
-from capadesk.i18n import _
+from capadesk.i18n import N_, _
 from capadesk.ui.runner.displays import projection_screen
 from capadesk.ui.runner.projection_window import ProjectionWindow
 from capadesk.ui.runner.run_panel import RunPanel
@@ -48,7 +48,9 @@ from capadesk.ui.runner.screen import RunScreen, jump_labels, screen_of
 from capadesk.ui.runner.timings_dialog import TimingsDialog
 
 TICK_MS = 1000
-NO_SHORTENING = "Une étape ne se raccourcit pas\u00a0: «\u00a0Suivant\u00a0» (→) passe à la suite."
+NO_SHORTENING = N_(
+    "Une étape ne se raccourcit pas\u00a0: «\u00a0Suivant\u00a0» (→) passe à la suite."
+)
 TRACK_ACTIONS: dict[str, Callable[[Runner], RunnerEvent]] = {
     "start": Runner.start,
     "next": Runner.next,

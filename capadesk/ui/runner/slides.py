@@ -7,13 +7,24 @@ window, from a 1280 × 720 test window to a 4K wall, and long texts shrink to fi
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
+from capadesk.core.domain.countdown import CountdownLevel
 from capadesk.i18n import N_, _
-from capadesk.ui.runner.style import PROJECTION_SECONDARY, PROJECTION_TEXT, coloured, fitted_font
+from capadesk.ui.runner.style import (
+    PROJECTION_SECONDARY,
+    PROJECTION_TEXT,
+    STANDARD,
+    ProjectionTheme,
+    coloured,
+    current_font_scale,
+    current_theme,
+    scaled_font,
+)
 
 RULES = (
     N_("Écoutons pour comprendre"),
@@ -22,10 +33,13 @@ RULES = (
     N_("Soyons bienveillant envers les autres"),
     N_("Soyons présent"),
 )
-_DAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+_DAYS = (
+    *(N_("lundi"), N_("mardi"), N_("mercredi"), N_("jeudi")),
+    *(N_("vendredi"), N_("samedi"), N_("dimanche")),
+)
 _MONTHS = (
-    *("janvier", "février", "mars", "avril", "mai", "juin"),
-    *("juillet", "août", "septembre", "octobre", "novembre", "décembre"),
+    *(N_("janvier"), N_("février"), N_("mars"), N_("avril"), N_("mai"), N_("juin")),
+    *(N_("juillet"), N_("août"), N_("septembre"), N_("octobre"), N_("novembre"), N_("décembre")),
 )
 
 
@@ -34,9 +48,38 @@ def french_date(day: dt.date) -> str:
     return f"{_(_DAYS[day.weekday()])} {day.day} {_(_MONTHS[day.month - 1])} {day.year}"
 
 
+# A label's role names its colour in every theme (given by its standard colour).
+ROLE = "projection_role"
+_ROLES = {
+    STANDARD.text: "text",
+    STANDARD.secondary: "secondary",
+    STANDARD.levels[CountdownLevel.WARNING]: "warning",
+}
+
+
+def role_colour(role: str, theme: ProjectionTheme) -> str:
+    """The colour of a label's ``role`` (« text », « secondary », « warning ») in ``theme``."""
+    if role == "warning":
+        return theme.levels[CountdownLevel.WARNING]
+    return theme.secondary if role == "secondary" else theme.text
+
+
+def recolour(labels: Iterable[QLabel], theme: ProjectionTheme) -> None:
+    """Give each of ``labels`` made by ``projection_label`` its role's colour in ``theme``."""
+    for label in labels:
+        role = label.property(ROLE)
+        if isinstance(role, str):
+            label.setStyleSheet(coloured("QLabel", role_colour(role, theme)))
+
+
 def projection_label(name: str, colour: str = PROJECTION_TEXT, *, bold: bool = False) -> QLabel:
-    """A label of the projection: plain text, word-wrapped, centred, ``colour`` on black."""
+    """A label of the projection: plain text, word-wrapped, centred, ``colour`` (a standard
+    theme's colour, followed into the current theme) on black."""
     label = QLabel()
+    role = _ROLES.get(colour)
+    if role is not None:
+        label.setProperty(ROLE, role)
+        colour = role_colour(role, current_theme())
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -49,7 +92,19 @@ def projection_label(name: str, colour: str = PROJECTION_TEXT, *, bold: bool = F
 
 
 class ProjectedPage(QWidget):
-    """A page that lays its labels out in proportion to its size (see module docstring)."""
+    """A page that lays its labels out in proportion to its size (see module docstring), in
+    the current theme and font scale (``apply_look`` changes them)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.theme = current_theme()
+        self.font_scale = current_font_scale()
+
+    def apply_look(self, theme: ProjectionTheme, font_scale: float) -> None:
+        """Recolour and re-size the page's type for ``theme`` and ``font_scale``."""
+        self.theme, self.font_scale = theme, font_scale
+        recolour(self.findChildren(QLabel), theme)
+        self.arrange()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
         super().resizeEvent(event)
@@ -64,13 +119,26 @@ class ProjectedPage(QWidget):
 
     @staticmethod
     def place(
-        label: QLabel, box: QRect, largest: float, smallest: float, *, wrap: bool = True
+        label: QLabel,
+        box: QRect,
+        largest: float,
+        smallest: float,
+        *,
+        wrap: bool = True,
+        scale: float = 1.0,
     ) -> None:
-        """Give ``label`` the ``box`` and the largest type (pixels) at which its text fits."""
+        """Give ``label`` the ``box`` and the largest type (pixels) at which its text fits,
+        at the projection's font ``scale`` (see ``style.scaled_font``)."""
         label.setGeometry(box)
         label.setFont(
-            fitted_font(label.font(), label.text(), box, int(largest), int(smallest), wrap=wrap)
+            scaled_font(
+                label.font(), label.text(), box, int(largest), int(smallest), scale, wrap=wrap
+            )
         )
+
+    def fit(self, label: QLabel, box: QRect, largest: float, smallest: float) -> None:
+        """``place`` at the page's font scale."""
+        self.place(label, box, largest, smallest, scale=self.font_scale)
 
 
 class WelcomeSlide(ProjectedPage):
@@ -98,11 +166,11 @@ class WelcomeSlide(ProjectedPage):
     def arrange(self) -> None:
         w, h, m = self.width(), self.height(), self.margin()
         inner = w - 2 * m
-        self.place(self.greeting_label, QRect(m, m, inner, int(h * 0.16)), h * 0.08, h * 0.04)
-        self.place(
+        self.fit(self.greeting_label, QRect(m, m, inner, int(h * 0.16)), h * 0.08, h * 0.04)
+        self.fit(
             self.title_label, QRect(m, int(h * 0.24), inner, int(h * 0.40)), h * 0.12, h * 0.05
         )
-        self.place(
+        self.fit(
             self.details_label, QRect(m, int(h * 0.68), inner, int(h * 0.24)), h * 0.065, h * 0.035
         )
 
@@ -123,6 +191,6 @@ class RulesSlide(ProjectedPage):
     def arrange(self) -> None:
         w, h, m = self.width(), self.height(), self.margin()
         inner = w - 2 * m
-        self.place(self.heading_label, QRect(m, m, inner, int(h * 0.18)), h * 0.09, h * 0.045)
+        self.fit(self.heading_label, QRect(m, m, inner, int(h * 0.18)), h * 0.09, h * 0.045)
         top = m + int(h * 0.24)
-        self.place(self.rules_label, QRect(m, top, inner, h - top - m), h * 0.085, h * 0.035)
+        self.fit(self.rules_label, QRect(m, top, inner, h - top - m), h * 0.085, h * 0.035)
