@@ -14,6 +14,7 @@ from capadesk import APP_NAME, __version__, paths
 from capadesk.cli_archive import add_parser as add_archive_parsers
 from capadesk.cli_backups import add_parser as add_backup_parsers
 from capadesk.cli_captures import add_parsers as add_capture_parsers
+from capadesk.cli_demo import add_parser as add_demo_parsers
 from capadesk.cli_export import add_parser as add_export_parsers
 from capadesk.cli_matrices import add_parser as add_matrix_parsers
 from capadesk.cli_people import add_parser as add_people_parsers
@@ -35,6 +36,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     # For bench/ and the CI smoke test: print start-up timings and quit once the window shows.
     parser.add_argument("--measure-startup", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help=_("vérifier l'installation (base, migrations, PDF, QR code, partage, Qt) et quitter"),
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMANDE")
 
     workshops = commands.add_parser("workshops", help=_("lister ou créer des ateliers"))
@@ -73,6 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_export_parsers(commands)
     add_serve_parsers(commands)
     add_matrix_parsers(commands)
+    add_demo_parsers(commands)
 
     commands.add_parser(
         "check", help=_("vérifier la base\u00a0: intégrité, réglages SQLite, version du schéma")
@@ -145,6 +152,10 @@ def run(args: argparse.Namespace) -> int:
             from capadesk import cli_matrices
 
             return cli_matrices.run(args, app_paths)
+        if args.command == "demo":
+            from capadesk import cli_demo
+
+            return cli_demo.run(args, app_paths)
         return _run_workshops(args, app_paths)
     except KnownError as error:
         print(_("Erreur\u00a0: {message}").format(message=error.message), file=sys.stderr)
