@@ -9,7 +9,7 @@ counted on a last line rather than drawn too small to read.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from capadesk.core.domain.capture import RankedThread
 from capadesk.i18n import _
 from capadesk.ui.capture.palette import KEPT_COLOUR, PROJECTED_KEPT, PROJECTED_OTHER, shown_text
+from capadesk.ui.runner.style import current_theme
 
 
 @dataclass(frozen=True)
@@ -82,8 +83,21 @@ class VoteChart(QWidget):
     def _margin(self) -> int:
         return max(8, min(self.width(), self.height()) // 40)
 
+    def painted_style(self) -> ChartStyle:
+        """The style to paint with: the projected chart takes its background, ink and
+        secondary colours from the projection's theme now (the bars keep theirs)."""
+        if self.chart_style is not PROJECTED_CHART:
+            return self.chart_style
+        theme = current_theme()
+        return replace(
+            self.chart_style,
+            background=theme.background,
+            ink=theme.text,
+            secondary=theme.secondary,
+        )
+
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt API)
-        style = self.chart_style
+        style = self.painted_style()
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor(style.background))
         margin = self._margin()
@@ -156,7 +170,7 @@ class VoteChart(QWidget):
     def _band(
         self, painter: QPainter, ranked: RankedThread, box: QRect, most: int, value_width: int
     ) -> None:
-        style = self.chart_style
+        style = self.painted_style()
         title_font = QFont(self.font())
         title_font.setPixelSize(max(10, int(box.height() * 0.30)))
         metrics = QFontMetrics(title_font)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QVBoxLayout, QWidget
 
 from capadesk.core.domain.capture import RankedThread, VotingRules
@@ -21,7 +21,7 @@ from capadesk.ui.capture.wall_layout import Grouping, WallFilter
 from capadesk.ui.capture.wall_model import WallModel
 from capadesk.ui.capture.wall_view import WallView
 from capadesk.ui.runner.slides import ProjectedPage, projection_label
-from capadesk.ui.runner.style import PROJECTION_BACKGROUND, PROJECTION_SECONDARY, PROJECTION_TEXT
+from capadesk.ui.runner.style import PROJECTION_SECONDARY, ProjectionTheme, current_theme
 
 DESIGN_HEIGHT = 1080
 
@@ -32,11 +32,12 @@ class WallSlide(QWidget):
     def __init__(self, model: WallModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(_("Mur projeté"))
-        self.setStyleSheet(f"WallSlide {{ background: {PROJECTION_BACKGROUND}; }}")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        theme = current_theme()
         self.view = WallView(
-            model, PROJECTED_STYLE, background=PROJECTION_BACKGROUND, heading=PROJECTION_TEXT
+            model, PROJECTED_STYLE, background=theme.background, heading=theme.text
         )
+        self._paint_background(theme)
         self.view.setFrameShape(QFrame.Shape.NoFrame)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -46,6 +47,17 @@ class WallSlide(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
+
+    def _paint_background(self, theme: ProjectionTheme) -> None:
+        self.setStyleSheet(f"WallSlide {{ background: {theme.background}; }}")
+
+    def apply_look(self, theme: ProjectionTheme, font_scale: float) -> None:
+        """Follow the projection's ``theme`` (the cards keep their kinds' colours)."""
+        del font_scale  # the cards are sized by the window's height
+        self._paint_background(theme)
+        self.view.viewport().setStyleSheet(f"background: {theme.background};")
+        self.view.heading_colour = QColor(theme.text)
+        self.view.viewport().update()
 
     def set_grouping(self, grouping: Grouping) -> None:
         """Group like the laptop's wall."""
@@ -73,7 +85,7 @@ class VoteSlide(ProjectedPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(_("Résultats du vote projetés"))
-        self.setStyleSheet(f"VoteSlide {{ background: {PROJECTION_BACKGROUND}; }}")
+        self.setStyleSheet(f"VoteSlide {{ background: {self.theme.background}; }}")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.heading_label = projection_label(_("Résultats du vote"), bold=True)
         self.heading_label.setParent(self)
@@ -82,6 +94,11 @@ class VoteSlide(ProjectedPage):
         self.rules_label.setParent(self)
         self.chart = VoteChart(PROJECTED_CHART, self)
         self.set_rules(VotingRules())
+
+    def apply_look(self, theme: ProjectionTheme, font_scale: float) -> None:
+        self.setStyleSheet(f"VoteSlide {{ background: {theme.background}; }}")
+        super().apply_look(theme, font_scale)
+        self.chart.update()  # the chart reads the theme when it paints
 
     def set_rules(self, rules: VotingRules) -> None:
         """Say how many threads are kept."""

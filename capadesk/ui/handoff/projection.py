@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLabel, QStackedLayout, QVBoxLayout, QWidget
 
 from capadesk.i18n import _
 from capadesk.ui.handoff.qr_view import QrView
-from capadesk.ui.runner.style import PROJECTION_BACKGROUND, PROJECTION_TEXT, coloured
+from capadesk.ui.runner.style import ProjectionTheme, coloured, current_theme
 
 SLIDES = ("wifi", "page", "text")
 
@@ -41,7 +41,7 @@ def _label(*, bold: bool = False) -> QLabel:
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    label.setStyleSheet(coloured("QLabel", PROJECTION_TEXT))
+    label.setStyleSheet(coloured("QLabel", current_theme().text))
     label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
     font = QFont(label.font())
     font.setPixelSize(44 if bold else 36)
@@ -57,7 +57,7 @@ class HandoffProjection(QWidget):
         super().__init__(parent)
         self.setWindowTitle(_("Partage — projection"))
         self.setAutoFillBackground(True)
-        self.setStyleSheet(f"HandoffProjection {{ background: {PROJECTION_BACKGROUND}; }}")
+        self.setStyleSheet(f"HandoffProjection {{ background: {current_theme().background}; }}")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.wifi = _Slide(_("QR code du Wi-Fi à rejoindre"))
         self.page = _Slide(_("QR code de la page du compte rendu"))
@@ -66,6 +66,14 @@ class HandoffProjection(QWidget):
         for slide in (self.wifi, self.page, self.text):
             self._stack.addWidget(slide)
         self.slide = "page"
+
+    def apply_look(self, theme: ProjectionTheme, font_scale: float) -> None:
+        """Follow the projection's ``theme`` (the QR codes stay black on white)."""
+        del font_scale  # fixed sizes around the codes
+        self.setStyleSheet(f"HandoffProjection {{ background: {theme.background}; }}")
+        for slide in (self.wifi, self.page, self.text):
+            for label in (slide.title, slide.caption):
+                label.setStyleSheet(coloured("QLabel", theme.text))
 
     def set_wifi(self, payload: str, ssid: str) -> None:
         self.wifi.fill(

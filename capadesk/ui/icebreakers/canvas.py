@@ -12,12 +12,11 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from capadesk.ui.runner.style import (
-    PROJECTION_BACKGROUND,
-    PROJECTION_SECONDARY,
-    PROJECTION_TEXT,
+    current_font_scale,
+    current_theme,
     cut_to_fit,
     fits,
-    fitted_font,
+    scaled_font,
 )
 
 # Bright, saturated colours that stay apart on a washed-out projector, all readable on black.
@@ -44,21 +43,23 @@ def draw_text(
     *,
     largest: float,
     smallest: float,
-    colour: str = PROJECTION_TEXT,
+    colour: str | None = None,
     bold: bool = False,
     align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignCenter,
     wrap: bool = True,
 ) -> QFont:
     """Draw ``text`` in ``box`` at the largest size that fits (« … » if even the smallest does
-    not); return the font used."""
+    not), at the projection's font scale, in ``colour`` (the theme's text when None); return
+    the font used."""
     base = QFont(painter.font())
     base.setBold(bold)
-    font = fitted_font(base, text, box, int(largest), int(max(1, smallest)), wrap=wrap)
+    scale = current_font_scale()
+    font = scaled_font(base, text, box, int(largest), int(max(1, smallest)), scale, wrap=wrap)
     shown = text
     if not fits(font, text, box, wrap=wrap):
         shown = cut_to_fit(font, text, box) if wrap else _elided(font, text, box.width())
     painter.setFont(font)
-    painter.setPen(QColor(colour))
+    painter.setPen(QColor(colour if colour is not None else current_theme().text))
     flags = int(align) | (int(Qt.TextFlag.TextWordWrap) if wrap else 0)
     painter.drawText(box, flags, shown)
     return font
@@ -98,7 +99,7 @@ class CanvasSlide(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-        painter.fillRect(self.rect(), QColor(PROJECTION_BACKGROUND))
+        painter.fillRect(self.rect(), QColor(current_theme().background))
         w, h, m = self.width(), self.height(), self.margin()
         heading_box = QRect(m, m // 2, w - 2 * m, int(h * 0.11))
         draw_text(
@@ -113,7 +114,7 @@ class CanvasSlide(QWidget):
                 self.subheading,
                 largest=h * 0.042,
                 smallest=h * 0.025,
-                colour=PROJECTION_SECONDARY,
+                colour=current_theme().secondary,
                 wrap=False,
             )
             top = sub_box.bottom() + 1
@@ -128,5 +129,10 @@ class CanvasSlide(QWidget):
         """The page's word while there is nothing to show yet."""
         h = self.height()
         draw_text(
-            painter, box, text, largest=h * 0.06, smallest=h * 0.03, colour=PROJECTION_SECONDARY
+            painter,
+            box,
+            text,
+            largest=h * 0.06,
+            smallest=h * 0.03,
+            colour=current_theme().secondary,
         )

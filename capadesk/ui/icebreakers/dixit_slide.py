@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QWidget
 from capadesk.core.domain.icebreaker_results import MoodWord
 from capadesk.i18n import _
 from capadesk.ui.icebreakers.canvas import BRIGHT, CanvasSlide, draw_text, pixel_font
-from capadesk.ui.runner.style import PROJECTION_SECONDARY
+from capadesk.ui.runner.style import current_theme
 
 
 class Placed(NamedTuple):
@@ -133,7 +133,7 @@ class DixitSlide(CanvasSlide):
                 _("Cartes choisies\u00a0: {numbers}").format(numbers=numbers),
                 largest=h * 0.045,
                 smallest=h * 0.025,
-                colour=PROJECTION_SECONDARY,
+                colour=current_theme().secondary,
             )
         words = list(self.words)
         placed = cloud_layout(words, cloud, painter.font(), h)
@@ -154,6 +154,6 @@ class DixitSlide(CanvasSlide):
                 _("… et {count} autres mots").format(count=self.hidden_words),
                 largest=h * 0.035,
                 smallest=h * 0.02,
-                colour=PROJECTION_SECONDARY,
+                colour=current_theme().secondary,
                 wrap=False,
             )

@@ -14,7 +14,7 @@ from capadesk.core.domain.icebreaker_results import RankedTower, podium
 from capadesk.core.domain.icebreakers import cm_text
 from capadesk.i18n import _
 from capadesk.ui.icebreakers.canvas import CanvasSlide, draw_text
-from capadesk.ui.runner.style import PROJECTION_SECONDARY
+from capadesk.ui.runner.style import current_theme
 
 STEP_COLOURS = {1: "#FFD54F", 2: "#CFD8DC", 3: "#FFAB91"}  # gold, silver, bronze
 STEP_HEIGHTS = {1: 1.0, 2: 0.72, 3: 0.5}
@@ -60,7 +60,7 @@ class LegoSlide(CanvasSlide):
                 listed,
                 largest=h * 0.04,
                 smallest=h * 0.022,
-                colour=PROJECTION_SECONDARY,
+                colour=current_theme().secondary,
             )
         column_width = stage.width() / 3
         names_height = int(stage.height() * 0.26)

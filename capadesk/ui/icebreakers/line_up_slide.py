@@ -13,7 +13,7 @@ from capadesk.core.domain.icebreaker_results import KmRound, criterion
 from capadesk.core.domain.icebreakers import km_text, short_names
 from capadesk.i18n import _
 from capadesk.ui.icebreakers.canvas import HIGHLIGHT, CanvasSlide, draw_text, pixel_font
-from capadesk.ui.runner.style import PROJECTION_SECONDARY, PROJECTION_TEXT
+from capadesk.ui.runner.style import current_theme
 
 CHIP_BACKGROUND = "#1C1C1C"
 
@@ -90,7 +90,7 @@ class LineUpSlide(CanvasSlide):
             line,
             largest=h * 0.04,
             smallest=h * 0.025,
-            colour=PROJECTION_SECONDARY,
+            colour=current_theme().secondary,
             wrap=False,
         )
 
@@ -120,7 +120,7 @@ class LineUpSlide(CanvasSlide):
             said,
             largest=h * 0.045,
             smallest=h * 0.025,
-            colour=PROJECTION_SECONDARY,
+            colour=current_theme().secondary,
             wrap=False,
         )
         grid = QRect(box.left(), caption.bottom() + int(h * 0.03), box.width(), 0)
@@ -176,7 +176,7 @@ class LineUpSlide(CanvasSlide):
                 _("… et {count} autres").format(count=hidden),
                 largest=chip_height * 0.42,
                 smallest=chip_height * 0.25,
-                colour=PROJECTION_SECONDARY,
+                colour=current_theme().secondary,
                 wrap=False,
             )
 
@@ -197,10 +197,10 @@ class LineUpSlide(CanvasSlide):
         km_width = QFontMetrics(km_font).horizontalAdvance(km)
         align = Qt.AlignmentFlag.AlignVCenter
         painter.setFont(km_font)
-        painter.setPen(QColor(HIGHLIGHT if latest else PROJECTION_SECONDARY))
+        painter.setPen(QColor(HIGHLIGHT if latest else current_theme().secondary))
         painter.drawText(inner, int(align | Qt.AlignmentFlag.AlignRight), km)
         room = max(0, inner.width() - km_width - int(cell.height() * 0.2))
         shown = QFontMetrics(font).elidedText(name, Qt.TextElideMode.ElideRight, room)
         painter.setFont(font)
-        painter.setPen(QColor(PROJECTION_TEXT))
+        painter.setPen(QColor(current_theme().text))
         painter.drawText(inner, int(align | Qt.AlignmentFlag.AlignLeft), shown)

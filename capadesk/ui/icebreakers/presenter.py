@@ -31,6 +31,7 @@ from capadesk.ui.icebreakers.tool import Tool, ToolContext
 from capadesk.ui.icebreakers.widgets import MessageLine
 from capadesk.ui.icebreakers.yarn import YarnTool
 from capadesk.ui.operations import Operations
+from capadesk.ui.runner.style import ProjectionTheme, current_font_scale, current_theme
 
 ICEBREAKERS = frozenset(
     {
@@ -76,9 +77,14 @@ class IcebreakerSlide(QStackedWidget):
     def __init__(self, pages: list[QWidget], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(_("Brise-glace projeté"))
-        self.setStyleSheet("IcebreakerSlide { background: #000000; }")
+        self.apply_look(current_theme(), current_font_scale())
         for page in pages:
             self.addWidget(page)
+
+    def apply_look(self, theme: ProjectionTheme, font_scale: float) -> None:
+        """Follow the projection's ``theme`` (the pages read it when they paint)."""
+        del font_scale
+        self.setStyleSheet(f"IcebreakerSlide {{ background: {theme.background}; }}")
 
 
 class IcebreakerPresenter(QObject):

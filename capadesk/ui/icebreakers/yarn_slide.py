@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QWidget
 from capadesk.core.domain.icebreaker_results import YarnLink, YarnNetwork
 from capadesk.i18n import _
 from capadesk.ui.icebreakers.canvas import BRIGHT, HIGHLIGHT, CanvasSlide, draw_text, pixel_font
-from capadesk.ui.runner.style import PROJECTION_SECONDARY, PROJECTION_TEXT
+from capadesk.ui.runner.style import current_theme
 
 WOOL = "#E57373"  # the threads already thrown
 BADGE = "#262626"
@@ -179,7 +179,7 @@ class YarnSlide(CanvasSlide):
         painter.setBrush(QColor(BADGE))
         painter.drawEllipse(spot, radius, radius)
         painter.setFont(pixel_font(painter.font(), radius * 1.1, bold=True))
-        painter.setPen(QColor(PROJECTION_TEXT))
+        painter.setPen(QColor(current_theme().text))
         box = QRectF(spot.x() - radius, spot.y() - radius, radius * 2, radius * 2)
         painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), str(link.number))
 
@@ -210,7 +210,7 @@ class YarnSlide(CanvasSlide):
         x = min(max(x, bounds.left()), bounds.right() - width)
         y = min(max(y, bounds.top()), bounds.bottom() - height)
         painter.setFont(font)
-        painter.setPen(QColor(PROJECTION_TEXT))
+        painter.setPen(QColor(current_theme().text))
         shown = metrics.elidedText(name, Qt.TextElideMode.ElideRight, width)
         painter.drawText(QRectF(x, y, width, height), int(Qt.AlignmentFlag.AlignCenter), shown)
 
@@ -250,10 +250,10 @@ class YarnSlide(CanvasSlide):
                 break
             pair = f"{link.number}. {self._pair(link)}"
             self._line(
-                painter, QRect(box.left(), y, box.width(), line), pair, font, PROJECTION_TEXT
+                painter, QRect(box.left(), y, box.width(), line), pair, font, current_theme().text
             )
             text_line = QRect(box.left(), y + line, box.width(), line)
-            self._line(painter, text_line, link.text, small, PROJECTION_SECONDARY)
+            self._line(painter, text_line, link.text, small, current_theme().secondary)
             y += int(line * 2.35)
             self.listed += 1
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QAbstractItemView, QFrame, QLabel, QTableView, QVB
 from capadesk.core.domain.matrix_grid import LineKind
 from capadesk.i18n import _
 from capadesk.ui.matrices.grid_model import KIND_ROLE, MatrixGridModel
-from capadesk.ui.runner.style import PROJECTION_BACKGROUND, PROJECTION_TEXT
+from capadesk.ui.runner.style import ProjectionTheme, current_theme
 
 DESIGN_HEIGHT = 1080
 HEAD = QColor("#1f3a5f")
@@ -34,7 +34,7 @@ class ProjectedGrid(QIdentityProxyModel):
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(QColor(PROJECTION_TEXT))
+            return QBrush(QColor(current_theme().text))
         if role == Qt.ItemDataRole.BackgroundRole:
             kind = super().data(index, KIND_ROLE)
             colour = {
@@ -43,7 +43,9 @@ class ProjectedGrid(QIdentityProxyModel):
                 LineKind.SUBTOTAL: TOTAL,
                 LineKind.TOTAL: TOTAL,
             }.get(kind)
-            return QBrush(colour) if colour is not None else QBrush(QColor(PROJECTION_BACKGROUND))
+            if colour is None:
+                colour = QColor(current_theme().background)
+            return QBrush(colour)
         if role == Qt.ItemDataRole.FontRole:
             kind = super().data(index, KIND_ROLE)
             plain = kind is LineKind.DATA and index.column() > 0
@@ -58,13 +60,11 @@ class MatrixSlide(QWidget):
         super().__init__(parent)
         self.setAccessibleName(_("Matrice projetée"))
         self.setObjectName("MatrixSlide")
-        self.setStyleSheet(f"#MatrixSlide {{ background: {PROJECTION_BACKGROUND}; }}")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.grid_model = model
         self.title_label = QLabel()
         self.title_label.setAccessibleName(_("Titre de la matrice"))
         self.title_label.setWordWrap(True)
-        self.title_label.setStyleSheet(f"QLabel {{ color: {PROJECTION_TEXT}; }}")
         self.proxy = ProjectedGrid(self)
         self.proxy.setSourceModel(model)
         self.view = QTableView()
@@ -79,10 +79,7 @@ class MatrixSlide(QWidget):
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.view.horizontalHeader().hide()
         self.view.verticalHeader().hide()
-        self.view.setStyleSheet(
-            f"QTableView {{ background: {PROJECTION_BACKGROUND}; color: {PROJECTION_TEXT};"
-            f" gridline-color: {GRID}; }}"
-        )
+        self.apply_look(current_theme(), 1.0)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title_label)
         layout.addWidget(self.view, 1)
@@ -90,6 +87,17 @@ class MatrixSlide(QWidget):
         model.modelReset.connect(self._reshape)
         model.dataChanged.connect(lambda *_args: self.view.resizeRowsToContents())
         self._reshape()
+
+    def apply_look(self, theme: ProjectionTheme, font_scale: float) -> None:
+        """Follow the projection's ``theme`` (the heads, bands and totals keep their tints)."""
+        del font_scale  # the grid's type is sized by the window's height
+        self.setStyleSheet(f"#MatrixSlide {{ background: {theme.background}; }}")
+        self.title_label.setStyleSheet(f"QLabel {{ color: {theme.text}; }}")
+        self.view.setStyleSheet(
+            f"QTableView {{ background: {theme.background}; color: {theme.text};"
+            f" gridline-color: {GRID}; }}"
+        )
+        self.view.viewport().update()
 
     def set_title(self, title: str) -> None:
         """The matrix and whose it is: « Analyse coût-bénéfice — Port de Fécamp »."""

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from capadesk.core.domain.maturity import Profile, Stage, SubjectProfile
 from capadesk.i18n import _
+from capadesk.ui.runner.style import current_theme
 
 PROFILE_COLOURS = {  # Okabe–Ito: told apart by most colour-blind readers
     Profile.ELECTED: "#D55E00",
@@ -160,10 +161,18 @@ class MaturityPicture(QWidget):
             mark=DIVERGENT_MARK
         )
 
+    def painted_theme(self) -> Theme:
+        """The colours to paint with: the projected (``DARK``) picture takes its background,
+        text and secondary colours from the projection's theme now."""
+        if self.theme is not DARK:
+            return self.theme
+        look = current_theme()
+        return DARK._replace(background=look.background, text=look.text, secondary=look.secondary)
+
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt API)
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        theme, s = self.theme, self.scale
+        theme, s = self.painted_theme(), self.scale
         painter.fillRect(self.rect(), QColor(theme.background))
         width = self.width()
         label_width = self._label_width()
@@ -205,7 +214,7 @@ class MaturityPicture(QWidget):
     def _draw_row(
         self, painter: QPainter, row: PictureRow, box: QRectF, left: float, stage_width: float
     ) -> None:
-        theme, s = self.theme, self.scale
+        theme, s = self.painted_theme(), self.scale
         painter.setPen(QPen(QColor(theme.grid), 1))
         painter.drawLine(QPointF(0, box.bottom()), QPointF(box.right(), box.bottom()))
         for number in range(len(Stage) + 1):
@@ -269,8 +278,8 @@ class MaturityPicture(QWidget):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor(PROFILE_COLOURS[profile]))
             painter.drawEllipse(QPointF(x + 6 * s, y + 8 * s), 6 * s, 6 * s)
-            painter.setPen(QColor(self.theme.text))
+            painter.setPen(QColor(self.painted_theme().text))
             painter.drawText(QPointF(x + 16 * s, y + 13 * s), profile.label)
             x += 16 * s + metrics.horizontalAdvance(profile.label) + 18 * s
-        painter.setPen(QColor(self.theme.warning))
+        painter.setPen(QColor(self.painted_theme().warning))
         painter.drawText(QPointF(x + 8 * s, y + 13 * s), self._legend_note())

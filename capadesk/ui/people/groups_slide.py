@@ -27,7 +27,7 @@ from capadesk.core.storage.store import Store
 from capadesk.i18n import _
 from capadesk.ui.icebreakers.canvas import BRIGHT, CanvasSlide, draw_text, pixel_font
 from capadesk.ui.operations import Operations
-from capadesk.ui.runner.style import PROJECTION_SECONDARY, PROJECTION_TEXT
+from capadesk.ui.runner.style import current_theme
 
 if TYPE_CHECKING:
     from capadesk.ui.people.group_presenter import GroupBoardPresenter
@@ -150,7 +150,7 @@ class GroupsSlide(CanvasSlide):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor(PROJECTED_FAMILY_COLOURS[family]))
             painter.drawEllipse(QPointF(x + dot / 2, y + line / 2), dot / 2, dot / 2)
-            painter.setPen(QColor(PROJECTION_SECONDARY))
+            painter.setPen(QColor(current_theme().secondary))
             room = max(1, int(left + width - x - dot - size * 0.3))
             shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
             align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
@@ -182,7 +182,7 @@ class GroupsSlide(CanvasSlide):
             room = int(width - dot * 3.2 - 4)
             shown = metrics.elidedText(name, Qt.TextElideMode.ElideRight, room)
             painter.setFont(font)
-            painter.setPen(QColor(PROJECTION_TEXT))
+            painter.setPen(QColor(current_theme().text))
             align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
             painter.drawText(QRectF(text_left, top, room, line), int(align), shown)
 

@@ -11,7 +11,7 @@ import weakref
 
 from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QHideEvent, QScreen
-from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
 
 from capadesk.core.domain.countdown import CountdownLevel
 from capadesk.i18n import _
@@ -185,8 +185,17 @@ def apply_projection_look(theme_key: str, font_scale: float) -> None:
     for pages built from now on, and applied at once to every open projection window."""
     theme = theme_named(theme_key)
     set_look(theme, font_scale)
+    done: set[QWidget] = set()
     for window in list(_windows):
         window.apply_look(theme, font_scale)
+        done.update((window, window.timer_page, window.welcome_slide, window.rules_slide))
+    # The pages lent by the workshop's tools (and the handoff's own window): those with a style
+    # sheet restyle themselves; the painted ones read the theme at their next paint.
+    for widget in QApplication.allWidgets():
+        look = getattr(widget, "apply_look", None)
+        if widget not in done and callable(look):
+            look(theme, font_scale)
+        widget.update()
 
 
 def _bulleted(text: str) -> str:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QWidget
 from capadesk.core.domain import journey_map as rules
 from capadesk.core.domain.journey_map import JourneyMap
 from capadesk.i18n import _
-from capadesk.ui.runner.style import PROJECTION_SECONDARY
+from capadesk.ui.runner.style import current_theme
 from capadesk.ui.tools.painting import INK, Canvas
 
 ROW_TINTS = {
@@ -66,7 +66,7 @@ class JourneyCanvas(Canvas):
             journey.framing,
             30,
             18,
-            colour=PROJECTION_SECONDARY if self.projected else None,
+            colour=current_theme().secondary if self.projected else None,
             align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
         )
         top = m // 2 + self.px(116)
@@ -76,7 +76,7 @@ class JourneyCanvas(Canvas):
                 QRect(m, top, self.width() - 2 * m, self.height() - top - m),
                 _("Nommez les grandes étapes du parcours"),
                 48,
-                colour=PROJECTION_SECONDARY,
+                colour=current_theme().secondary,
             )
             return
         self._grid(painter, QRect(m, top, self.width() - 2 * m, self.height() - top - m))

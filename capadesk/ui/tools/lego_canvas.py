@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QWidget
 
 from capadesk.core.domain.lego import Annotation, AnnotationKind, LegoBuild
 from capadesk.i18n import _
-from capadesk.ui.runner.style import PROJECTION_SECONDARY
+from capadesk.ui.runner.style import current_theme
 from capadesk.ui.tools.painting import Canvas
 
 KIND_COLOURS = {
@@ -79,7 +79,7 @@ class PhotoArea(Canvas):
                 self.rect(),
                 _("Pas de photo de la construction"),
                 40,
-                colour=PROJECTION_SECONDARY if self.projected else None,
+                colour=current_theme().secondary if self.projected else None,
             )
             return
         painter.drawPixmap(box, self.photo)
@@ -154,7 +154,7 @@ class LegoCanvas(PhotoArea):
                 self.build.story,
                 34,
                 18,
-                colour=PROJECTION_SECONDARY,
+                colour=current_theme().secondary,
                 align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
             )
 

@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from capadesk.ui.capture.palette import shown_text
-from capadesk.ui.runner.style import PROJECTION_BACKGROUND, PROJECTION_TEXT, cut_to_fit, fitted_font
+from capadesk.ui.runner.style import current_font_scale, current_theme, cut_to_fit, scaled_font
 
 DESIGN_HEIGHT = 1080
 DESIGN_WIDTH = 1920
@@ -31,22 +31,30 @@ class FitCache:
     """Fonts already fitted to a (text, box, sizes) — a repaint does not measure again."""
 
     def __init__(self) -> None:
-        self._fonts: OrderedDict[tuple[str, int, int, int, int, bool], tuple[QFont, str]] = (
+        self._fonts: OrderedDict[tuple[str, int, int, int, int, bool, float], tuple[QFont, str]] = (
             OrderedDict()
         )
 
     def fit(
-        self, base: QFont, text: str, box: QRect, largest: int, smallest: int, bold: bool
+        self,
+        base: QFont,
+        text: str,
+        box: QRect,
+        largest: int,
+        smallest: int,
+        bold: bool,
+        scale: float = 1.0,
     ) -> tuple[QFont, str]:
-        """The font and the (possibly cut) text that fit ``box``."""
-        key = (text, box.width(), box.height(), largest, smallest, bold)
+        """The font and the (possibly cut) text that fit ``box``, at font ``scale`` (see
+        ``style.scaled_font``)."""
+        key = (text, box.width(), box.height(), largest, smallest, bold, scale)
         found = self._fonts.get(key)
         if found is not None:
             self._fonts.move_to_end(key)
             return found
         font = QFont(base)
         font.setBold(bold)
-        font = fitted_font(font, text, box, largest, smallest)
+        font = scaled_font(font, text, box, largest, smallest, scale)
         shown = cut_to_fit(font, text, box)
         self._fonts[key] = (font, shown)
         if len(self._fonts) > _FIT_CACHE_SIZE:
@@ -79,14 +87,15 @@ class Canvas(QWidget):
     @property
     def ink(self) -> QColor:
         """The page's text colour."""
-        return QColor(PROJECTION_TEXT if self.projected else self.palette().text().color())
+        return QColor(current_theme().text if self.projected else self.palette().text().color())
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt API)
         self.drawn = []
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-        background = PROJECTION_BACKGROUND if self.projected else self.palette().base().color()
+        # The theme is read at every paint: a change of look shows at the next repaint.
+        background = current_theme().background if self.projected else self.palette().base().color()
         painter.fillRect(self.rect(), QColor(background))
         self.paint(painter)
         painter.end()
@@ -114,7 +123,8 @@ class Canvas(QWidget):
         shown = shown_text(text)
         high = pixels or self.px(largest)
         low = pixels or min(self.px(smallest), self.px(largest))
-        font, shown = self._fits.fit(self.font(), shown, box, high, low, bold)
+        font_scale = current_font_scale() if self.projected and pixels is None else 1.0
+        font, shown = self._fits.fit(self.font(), shown, box, high, low, bold, font_scale)
         painter.setFont(font)
         painter.setPen(QColor(colour) if colour is not None else self.ink)
         painter.drawText(box, int(align | Qt.TextFlag.TextWordWrap), shown)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QWidget
 from capadesk.core.domain import persona as rules
 from capadesk.core.domain.persona import HowMightWe, Persona
 from capadesk.i18n import _
-from capadesk.ui.runner.style import PROJECTION_SECONDARY
+from capadesk.ui.runner.style import current_theme
 from capadesk.ui.tools.painting import INK, POST_IT, Canvas
 
 BOX_COLOURS = {
@@ -107,7 +107,7 @@ class PersonaCanvas(Canvas):
             QRect(box.left(), top, box.width(), box.bottom() - top),
             details(self.card),
             44,
-            colour=PROJECTION_SECONDARY if self.projected else None,
+            colour=current_theme().secondary if self.projected else None,
             align=Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
         )
 
@@ -115,7 +115,11 @@ class PersonaCanvas(Canvas):
         filled = [(k, label) for k, label in rules.LIST_FIELDS if getattr(self.card, k)]
         if not filled:
             self.text(
-                painter, area, _("Remplissez la fiche du persona"), 48, colour=PROJECTION_SECONDARY
+                painter,
+                area,
+                _("Remplissez la fiche du persona"),
+                48,
+                colour=current_theme().secondary,
             )
             return
         columns = 1 if len(filled) == 1 else 2

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QWidget
 from capadesk.core.domain import spider_web as rules
 from capadesk.core.domain.spider_web import SpiderWeb
 from capadesk.i18n import _
-from capadesk.ui.runner.style import PROJECTION_SECONDARY
+from capadesk.ui.runner.style import current_theme
 from capadesk.ui.tools.painting import INK, POST_IT, POST_IT_KEPT, Canvas
 
 RING_COLOURS = ("#FFD54F", "#64B5F6", "#BA68C8")
@@ -148,7 +148,7 @@ class WebCanvas(Canvas):
 
     def _panel(self, painter: QPainter, box: QRect) -> None:
         web = self.web
-        secondary = PROJECTION_SECONDARY if self.projected else None
+        secondary = current_theme().secondary if self.projected else None
         top = box.top()
         line = self.px(66)
         for ring in (2, 3):

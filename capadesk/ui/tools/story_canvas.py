@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QWidget
 
 from capadesk.core.domain.backcast import Story
 from capadesk.i18n import _
-from capadesk.ui.runner.style import PROJECTION_SECONDARY
+from capadesk.ui.runner.style import current_theme
 from capadesk.ui.tools.painting import Canvas
 
 YEAR_COLOUR = "#FFC400"
@@ -47,7 +47,7 @@ class StoryCanvas(Canvas):
             self.thread_title,
             44,
             22,
-            colour=PROJECTION_SECONDARY if self.projected else None,
+            colour=current_theme().secondary if self.projected else None,
         )
         top = m // 2 + self.px(210)
         body = QRect(m, top, width, self.height() - top - m)
@@ -71,6 +71,6 @@ class StoryCanvas(Canvas):
             text_box,
             self.story.text or _("Racontez le succès vu de {year}").format(year=self.story.year),
             52,
-            colour=None if self.story.text else PROJECTION_SECONDARY,
+            colour=None if self.story.text else current_theme().secondary,
             align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
         )

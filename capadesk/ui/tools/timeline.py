@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from capadesk.core.domain.backcast import Backcast, Period
 from capadesk.i18n import _
-from capadesk.ui.runner.style import PROJECTION_SECONDARY
+from capadesk.ui.runner.style import current_theme
 from capadesk.ui.tools.painting import POST_IT, Canvas
 
 YEAR_BANDS = ("#37474F", "#263238")
@@ -94,7 +94,7 @@ class TimelineCanvas(Canvas):
                 self.thread_title,
                 40,
                 20,
-                colour=PROJECTION_SECONDARY,
+                colour=current_theme().secondary,
             )
         layout = self.placement()
         self._bands(painter, layout)
@@ -148,7 +148,7 @@ class TimelineCanvas(Canvas):
                     f"T{period.quarter}",
                     30,
                     13,
-                    colour=PROJECTION_SECONDARY if self.projected else None,
+                    colour=current_theme().secondary if self.projected else None,
                 )
         painter.setPen(QPen(QColor(128, 128, 128, 90), 1))
         for _period, column in layout.columns[1:]:
