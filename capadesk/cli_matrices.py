@@ -8,9 +8,7 @@ store is opened.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -73,6 +71,8 @@ def run(args: argparse.Namespace, app_paths: AppPaths) -> int:
         return 0
     templates = template_library(user_dir)
     if args.action == "list":
+        from capadesk.cli import _print_lines  # not at the top: cli imports this module
+
         _print_lines(f"{t.id}\t{t.title}" for t in templates)
         return 0
     template = find_template(args.template_id, templates)
@@ -95,14 +95,3 @@ def _blank(template: MatrixTemplate, page: str, out: Path, title: str) -> int:
         return 1
     print(out)
     return 0
-
-
-def _print_lines(lines: Iterable[str]) -> None:
-    """Print for a pipe: a reader that stops early (``| head``) is not an error."""
-    try:
-        for line in lines:
-            print(line)
-        sys.stdout.flush()
-    except BrokenPipeError:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())

@@ -15,6 +15,7 @@ import ast
 import gettext
 import locale
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 DOMAIN = "capadesk"
@@ -41,26 +42,12 @@ class PoTranslations(gettext.NullTranslations):
         return msgid1 if n == 1 else msgid2
 
 
-def read_po(path: Path) -> dict[str | tuple[str, int], str]:
-    """The translated entries of a ``.po`` file: msgid → msgstr, (msgid, index) for plurals.
-
-    Untranslated, fuzzy and obsolete entries are left out (the source string shows instead).
-    """
-    catalog: dict[str | tuple[str, int], str] = {}
+def po_entries(path: Path) -> Iterator[tuple[dict[str, str], list[str]]]:
+    """Each entry of a ``.po`` file as its fields (keyword → unquoted text, continuation lines
+    joined) and its comment lines; obsolete ``#~`` lines are left out."""
     fields: dict[str, str] = {}
-    fuzzy = False
+    comments: list[str] = []
     current: str | None = None
-
-    def flush() -> None:
-        msgid = fields.get("msgid")
-        if msgid and not fuzzy:
-            if "msgid_plural" in fields:
-                for key, value in fields.items():
-                    if key.startswith("msgstr[") and value:
-                        catalog[(msgid, int(key[7:-1]))] = value
-            elif fields.get("msgstr"):
-                catalog[msgid] = fields["msgstr"]
-
     for raw in [*path.read_text(encoding="utf-8").splitlines(), ""]:
         line = raw.strip()
         if line.startswith('"'):
@@ -69,15 +56,35 @@ def read_po(path: Path) -> dict[str | tuple[str, int], str]:
             continue
         done = any(key.startswith("msgstr") for key in fields)
         if done and (not line or line.startswith(("#", "msgid "))):
-            flush()
-            fields, fuzzy, current = {}, False, None
-        if line.startswith("#,") and "fuzzy" in line:
-            fuzzy = True
-        if not line or line.startswith("#"):
-            continue  # comments, and obsolete ``#~`` entries
+            yield fields, comments
+            fields, comments, current = {}, [], None
+        if not line or line.startswith("#~"):
+            continue
+        if line.startswith("#"):
+            comments.append(line)
+            continue
         keyword, _space, rest = line.partition(" ")
         current = keyword
         fields[keyword] = _unquote(rest)
+
+
+def read_po(path: Path) -> dict[str | tuple[str, int], str]:
+    """The translated entries of a ``.po`` file: msgid → msgstr, (msgid, index) for plurals.
+
+    Untranslated, fuzzy and obsolete entries are left out (the source string shows instead).
+    """
+    catalog: dict[str | tuple[str, int], str] = {}
+    for fields, comments in po_entries(path):
+        msgid = fields.get("msgid")
+        fuzzy = any(line.startswith("#,") and "fuzzy" in line for line in comments)
+        if not msgid or fuzzy:
+            continue
+        if "msgid_plural" in fields:
+            for key, value in fields.items():
+                if key.startswith("msgstr[") and value:
+                    catalog[(msgid, int(key[7:-1]))] = value
+        elif fields.get("msgstr"):
+            catalog[msgid] = fields["msgstr"]
     return catalog
 
 

@@ -19,6 +19,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from capadesk.i18n import po_entries
+
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE_DIR = ROOT / "capadesk"
 LOCALE_DIR = ROOT / "resources" / "locale"
@@ -119,13 +121,6 @@ def _quote(text: str) -> str:
     return f'"{escaped}"'
 
 
-def _unquote(text: str) -> str:
-    value = ast.literal_eval(text.strip())
-    if not isinstance(value, str):
-        raise ValueError(f"not a .po string: {text!r}")
-    return value
-
-
 def _field(keyword: str, text: str) -> list[str]:
     if "\n" not in text.rstrip("\n"):
         return [f"{keyword} {_quote(text)}"]
@@ -173,13 +168,9 @@ def write_po(path: Path, entries: Sequence[Entry], language: str | None) -> None
 def read_po(path: Path) -> list[Entry]:
     """Every entry of a .po file, the header included (msgid ""), obsolete ones left out."""
     entries: list[Entry] = []
-    fields: dict[str, str] = {}
-    comments: list[str] = []
-    current: str | None = None
-
-    def flush() -> None:
+    for fields, comments in po_entries(path):
         if "msgid" not in fields:
-            return
+            continue
         plural = fields.get("msgid_plural")
         if plural is None:
             msgstr = [fields.get("msgstr", "")]
@@ -194,25 +185,6 @@ def read_po(path: Path) -> list[Entry]:
             for flag in line[2:].split(",")
         ]
         entries.append(Entry(fields["msgid"], plural, references, msgstr, flags))
-
-    for raw in [*path.read_text(encoding="utf-8").splitlines(), ""]:
-        line = raw.strip()
-        if line.startswith('"'):
-            if current is not None:
-                fields[current] += _unquote(line)
-            continue
-        done = any(key.startswith("msgstr") for key in fields)
-        if done and (not line or line.startswith(("#", "msgid "))):
-            flush()
-            fields, comments, current = {}, [], None
-        if not line or line.startswith("#~"):
-            continue
-        if line.startswith("#"):
-            comments.append(line)
-            continue
-        keyword, _space, rest = line.partition(" ")
-        current = keyword
-        fields[keyword] = _unquote(rest)
     return entries
 
 

@@ -9,12 +9,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import (
-    QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -31,6 +28,7 @@ from capadesk.ui.icebreakers.widgets import (
     PersonField,
     TypeChoice,
     chain_fields,
+    lay_out_answers,
     newcomer_hint,
 )
 
@@ -67,18 +65,13 @@ class DixitControl(QWidget):
         self.message = MessageLine()
         self.moods_list = EntryList(_("Humeurs notées"))
         self.count_label = QLabel()
-        form = QFormLayout()
-        form.addRow(_("Nom"), self.name_field)
-        row = QHBoxLayout()
-        row.addWidget(self.mood_field, 1)
-        row.addWidget(self.add_button)
-        form.addRow(_("Humeur"), row)
-        form.addRow(_("Si nouveau"), self.type_choice)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(self.moods_list, 1)
-        layout.addWidget(self.count_label)
+        lay_out_answers(
+            self,
+            [(_("Nom"), self.name_field)],
+            (_("Humeur"), self.mood_field, self.add_button),
+            self.type_choice,
+            (self.message, self.moods_list, self.count_label),
+        )
         self.setFocusProxy(self.name_field)
 
 

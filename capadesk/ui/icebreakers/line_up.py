@@ -14,7 +14,6 @@ import random
 from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -48,6 +47,7 @@ from capadesk.ui.icebreakers.widgets import (
     PersonField,
     TypeChoice,
     chain_fields,
+    lay_out_answers,
     newcomer_hint,
 )
 
@@ -110,18 +110,13 @@ class LineUpControl(QWidget):
         total_font.setPointSizeF(total_font.pointSizeF() * 1.4)
         self.total_label.setFont(total_font)
         round_tab = QWidget()
-        form = QFormLayout()
-        form.addRow(_("Prénom"), self.name_field)
-        km_row = QHBoxLayout()
-        km_row.addWidget(self.km_field, 1)
-        km_row.addWidget(self.add_km_button)
-        form.addRow(_("Kilomètres"), km_row)
-        form.addRow(_("Si nouveau"), self.type_choice)
-        column = QVBoxLayout(round_tab)
-        column.addLayout(form)
-        column.addWidget(self.km_message)
-        column.addWidget(self.round_list, 1)
-        column.addWidget(self.total_label)
+        lay_out_answers(
+            round_tab,
+            [(_("Prénom"), self.name_field)],
+            (_("Kilomètres"), self.km_field, self.add_km_button),
+            self.type_choice,
+            (self.km_message, self.round_list, self.total_label),
+        )
 
         # « Paquet »
         self.prompt_field = QLineEdit()

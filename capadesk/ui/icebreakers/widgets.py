@@ -1,5 +1,6 @@
 """Pieces the ice-breakers' control widgets share: a name field that completes from the roster,
-a list of recorded answers that Suppr deletes, the newcomer's type, a message line.
+a list of recorded answers that Suppr deletes, the newcomer's type, a message line, and the
+layout that puts them together (``lay_out_answers``).
 
 Keyboard first: Enter in a field moves to the next one, Enter in the last one records
 (``chain_fields``); a list's Suppr emits the selected answers' ids.
@@ -15,10 +16,14 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
+    QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -157,3 +162,29 @@ def chain_fields(fields: Sequence[QLineEdit], submit: Callable[[], None]) -> Non
     for field, following in itertools.pairwise(fields):
         field.returnPressed.connect(following.setFocus)
     fields[-1].returnPressed.connect(submit)
+
+
+def lay_out_answers(
+    owner: QWidget,
+    names: Sequence[tuple[str, QLineEdit]],
+    answer: tuple[str, QLineEdit, QPushButton],
+    type_choice: TypeChoice,
+    below: tuple[MessageLine, EntryList, QLabel],
+) -> None:
+    """Lay out ``owner`` as a form (the name fields, the answer beside its button, the
+    newcomer's type « Si nouveau ») over the message line, the answers list and a footer."""
+    form = QFormLayout()
+    for label, field in names:
+        form.addRow(label, field)
+    answer_label, answer_field, button = answer
+    row = QHBoxLayout()
+    row.addWidget(answer_field, 1)
+    row.addWidget(button)
+    form.addRow(answer_label, row)
+    form.addRow(_("Si nouveau"), type_choice)
+    message, answers, footer = below
+    column = QVBoxLayout(owner)
+    column.addLayout(form)
+    column.addWidget(message)
+    column.addWidget(answers, 1)
+    column.addWidget(footer)

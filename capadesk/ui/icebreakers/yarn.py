@@ -10,12 +10,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import (
-    QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -31,6 +28,7 @@ from capadesk.ui.icebreakers.widgets import (
     PersonField,
     TypeChoice,
     chain_fields,
+    lay_out_answers,
     newcomer_hint,
 )
 from capadesk.ui.icebreakers.yarn_slide import YarnSlide
@@ -53,19 +51,13 @@ class YarnControl(QWidget):
         self.message = MessageLine()
         self.links_list = EntryList(_("Lancers notés"))
         self.count_label = QLabel()
-        form = QFormLayout()
-        form.addRow(_("De"), self.giver_field)
-        form.addRow(_("À"), self.receiver_field)
-        row = QHBoxLayout()
-        row.addWidget(self.link_field, 1)
-        row.addWidget(self.add_button)
-        form.addRow(_("Lien"), row)
-        form.addRow(_("Si nouveau"), self.type_choice)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(self.links_list, 1)
-        layout.addWidget(self.count_label)
+        lay_out_answers(
+            self,
+            [(_("De"), self.giver_field), (_("À"), self.receiver_field)],
+            (_("Lien"), self.link_field, self.add_button),
+            self.type_choice,
+            (self.message, self.links_list, self.count_label),
+        )
         self.setFocusProxy(self.giver_field)
 
 
