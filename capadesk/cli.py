@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import sys
-from collections.abc import Iterable
 from pathlib import Path
 
 from capadesk import APP_NAME, __version__, paths
@@ -17,6 +15,7 @@ from capadesk.cli_captures import add_parsers as add_capture_parsers
 from capadesk.cli_demo import add_parser as add_demo_parsers
 from capadesk.cli_export import add_parser as add_export_parsers
 from capadesk.cli_matrices import add_parser as add_matrix_parsers
+from capadesk.cli_output import print_lines
 from capadesk.cli_people import add_parser as add_people_parsers
 from capadesk.cli_serve import add_parser as add_serve_parsers
 from capadesk.i18n import _
@@ -184,19 +183,7 @@ def _run_workshops(args: argparse.Namespace, app_paths: paths.AppPaths) -> int:
                 apply_protocol(store, summary.public_id, protocol)
             print(summary.public_id)
         else:
-            _print_lines(f"{w.public_id}\t{w.title}" for w in workshops.list_workshops(store))
+            print_lines(f"{w.public_id}\t{w.title}" for w in workshops.list_workshops(store))
     finally:
         store.close()
     return 0
-
-
-def _print_lines(lines: Iterable[str]) -> None:
-    """Print for a pipe: a reader that stops early (``| head``) is not an error."""
-    try:
-        for line in lines:
-            print(line)
-        sys.stdout.flush()
-    except BrokenPipeError:
-        # Point stdout at nothing so the interpreter's final flush does not fail again.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import sys
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from capadesk.cli_output import print_lines
 from capadesk.i18n import _
 from capadesk.paths import AppPaths
 
@@ -53,17 +52,5 @@ def run(args: argparse.Namespace, app_paths: AppPaths) -> int:
         return EXIT_INVALID
     finally:
         store.close()
-    _write_lines(report.lines())
+    print_lines(report.lines())
     return 0
-
-
-def _write_lines(lines: Iterable[str]) -> None:
-    """Write for a pipe: a reader that stops early (``| head``) is not an error."""
-    try:
-        for line in lines:
-            sys.stdout.write(line + "\n")
-        sys.stdout.flush()
-    except BrokenPipeError:
-        # Point stdout at nothing so the interpreter's final flush does not fail again.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())

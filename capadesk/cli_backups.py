@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import os
-import sys
-from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from capadesk.cli_output import print_lines
 from capadesk.i18n import _
 from capadesk.paths import AppPaths
 
@@ -43,11 +41,11 @@ def run(args: argparse.Namespace, app_paths: AppPaths) -> int:
 
     now = dt.datetime.now(dt.UTC)
     if args.action == "list":
-        _write_lines(backup_line(info) for info in list_backups(app_paths.backups_dir))
+        print_lines(backup_line(info) for info in list_backups(app_paths.backups_dir))
         return 0
     if args.action == "create":
         info = create_backup(app_paths.db_path, app_paths.backups_dir, BackupKind.MANUAL, now)
-        _write_lines([backup_line(info)])
+        print_lines([backup_line(info)])
         return 0
     from capadesk.core.storage.restore import restore_backup
 
@@ -61,7 +59,7 @@ def run(args: argparse.Namespace, app_paths: AppPaths) -> int:
         lines.append(_("Fichier endommagé mis de côté\u00a0: {path}").format(path=path))
     if report.needs_upgrade:
         lines.append(_("La base sera mise à jour au prochain lancement de CapaDesk."))
-    _write_lines(lines)
+    print_lines(lines)
     return 0
 
 
@@ -70,15 +68,3 @@ def backup_line(info: BackupInfo) -> str:
     from capadesk.core.storage.backups import summary_text, time_text
 
     return f"{info.id}\t{time_text(info.taken_at)}\t{summary_text(info)}"
-
-
-def _write_lines(lines: Iterable[str]) -> None:
-    """Write for a pipe: a reader that stops early (``| head``) is not an error."""
-    try:
-        for line in lines:
-            sys.stdout.write(line + "\n")
-        sys.stdout.flush()
-    except BrokenPipeError:
-        # Point stdout at nothing so the interpreter's final flush does not fail again.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())

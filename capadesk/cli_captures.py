@@ -14,6 +14,7 @@ import sys
 import uuid
 from typing import TYPE_CHECKING, Any
 
+from capadesk.cli_output import print_lines
 from capadesk.core.domain.vocabulary import CaptureKind, LifecycleStage
 from capadesk.i18n import _
 from capadesk.paths import AppPaths
@@ -109,7 +110,6 @@ def run(args: argparse.Namespace, app_paths: AppPaths) -> int:
 
 
 def _add(store: Store, workshop_id: uuid.UUID, args: argparse.Namespace) -> int:
-    from capadesk.cli import _print_lines
     from capadesk.core.services.captures import add_capture, check_capture_text
     from capadesk.core.services.use_cases import add_use_case, find_use_case
 
@@ -126,20 +126,19 @@ def _add(store: Store, workshop_id: uuid.UUID, args: argparse.Namespace) -> int:
     view, _changes = add_capture(
         store, workshop_id, args.kind, args.text, stage=args.stage, use_case_id=use_case_id
     )
-    _print_lines([str(view.public_id)])  # add_capture returned: the card is committed
+    print_lines([str(view.public_id)])  # add_capture returned: the card is committed
     return 0
 
 
 def _list(store: Store, workshop_id: uuid.UUID, *, as_json: bool) -> int:
-    from capadesk.cli import _print_lines
     from capadesk.core.services.captures import list_captures
 
     views = list_captures(store, workshop_id)
     if as_json:
         text = json.dumps([_as_object(v) for v in views], ensure_ascii=False, indent=2)
-        _print_lines([text])
+        print_lines([text])
     else:
-        _print_lines(
+        print_lines(
             "\t".join(
                 (
                     str(v.public_id),

@@ -7,11 +7,11 @@ runs it on a fake clock, and writes every export into DIR, one printed line per 
 from __future__ import annotations
 
 import argparse
-import sys
 import tempfile
 from pathlib import Path
 from typing import Any
 
+from capadesk.cli_output import print_lines
 from capadesk.i18n import _
 from capadesk.paths import AppPaths, resolve
 
@@ -85,9 +85,5 @@ def _run_in(args: argparse.Namespace, app_paths: AppPaths) -> int:
         )
     ]
     lines += [_("Écrit\u00a0: {path} — {what}").format(path=w.path, what=w.what) for w in written]
-    try:
-        sys.stdout.write("\n".join(lines) + "\n")
-        sys.stdout.flush()
-    except BrokenPipeError:
-        pass
+    print_lines(lines)
     return 0

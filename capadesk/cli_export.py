@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
+from capadesk.cli_output import print_lines
 from capadesk.i18n import _
 from capadesk.paths import AppPaths
 
@@ -85,7 +86,7 @@ def run(args: argparse.Namespace, app_paths: AppPaths) -> int:
         written = _export(store, workshop, args, app_paths, writer, progress)
     finally:
         store.close()
-    _say(written)
+    print_lines([written])
     return 0
 
 
@@ -153,11 +154,3 @@ def _progress(done: int, total: int, label: str) -> None:
 
 def _error(message: str) -> None:
     sys.stderr.write(message + "\n")
-
-
-def _say(line: str) -> None:
-    try:
-        sys.stdout.write(line + "\n")
-        sys.stdout.flush()
-    except BrokenPipeError:
-        pass

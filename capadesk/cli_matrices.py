@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from capadesk.cli_output import print_lines
 from capadesk.i18n import _
 from capadesk.paths import AppPaths
 
@@ -71,9 +72,7 @@ def run(args: argparse.Namespace, app_paths: AppPaths) -> int:
         return 0
     templates = template_library(user_dir)
     if args.action == "list":
-        from capadesk.cli import _print_lines  # not at the top: cli imports this module
-
-        _print_lines(f"{t.id}\t{t.title}" for t in templates)
+        print_lines(f"{t.id}\t{t.title}" for t in templates)
         return 0
     template = find_template(args.template_id, templates)
     return _blank(template, args.page, args.out, args.title)

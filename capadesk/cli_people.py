@@ -8,13 +8,12 @@ accents aside.
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import sys
-from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from capadesk.cli_output import print_lines
 from capadesk.i18n import _
 from capadesk.paths import AppPaths
 
@@ -122,7 +121,7 @@ def _import(store: Store, workshop: WorkshopSummary, path: Path, *, skip_invalid
     ]
     if preview.errors:
         lines.append(_("{count} ligne(s) ignorée(s).").format(count=len(preview.errors)))
-    _write_lines(lines)
+    print_lines(lines)
     return 0  # lines skipped on request are reported, not failures
 
 
@@ -136,7 +135,7 @@ def _list(store: Store, workshop: WorkshopSummary) -> int:
         fields = (person.name, person.organisation, person.type.label, person.territory, km)
         return "\t".join((str(person.public_id), *fields, consent, arrival))
 
-    _write_lines(line(p) for p in list_participants(store, workshop.public_id))
+    print_lines(line(p) for p in list_participants(store, workshop.public_id))
     return 0
 
 
@@ -175,21 +174,9 @@ def _propose(store: Store, workshop: WorkshopSummary, args: argparse.Namespace) 
         names = ", ".join(p.name for p in by_name(people[pid] for pid in proposal.unplaced))
         lines.append(_("Non placés (animation)\u00a0: {names}").format(names=names))
     lines.append(_("Graine\u00a0: {seed} (--seed {seed} redonne ces groupes)").format(seed=seed))
-    _write_lines(lines)
+    print_lines(lines)
     return 0
 
 
 def _error(message: str) -> None:
     sys.stderr.write(message + "\n")
-
-
-def _write_lines(lines: Iterable[str]) -> None:
-    """Write for a pipe: a reader that stops early (``| head``) is not an error."""
-    try:
-        for line in lines:
-            sys.stdout.write(line + "\n")
-        sys.stdout.flush()
-    except BrokenPipeError:
-        # Point stdout at nothing so the interpreter's final flush does not fail again.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
