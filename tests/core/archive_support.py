@@ -20,7 +20,7 @@ from capadesk.core.storage.migrate import open_store
 from capadesk.core.storage.models import Base, Photo, Workshop
 from capadesk.core.storage.store import Store
 from capadesk.paths import AppPaths
-from tests.fixtures.make_fixture_db import fixed_id
+from tests.fixtures.rows import fixed_id
 from tests.fixtures.stores import head_fixture
 
 NOW = dt.datetime(2024, 3, 14, 17, 30, tzinfo=dt.UTC)

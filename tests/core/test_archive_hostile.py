@@ -42,7 +42,7 @@ from tests.core.archive_support import (
     store_bytes,
     zeros_member,
 )
-from tests.fixtures.make_fixture_db import fixed_id
+from tests.fixtures.rows import fixed_id
 
 DATA = "data.json"
 MANIFEST = "manifest.json"

@@ -47,7 +47,7 @@ from tests.core.archive_support import (
     rich_store,
     rows_of,
 )
-from tests.fixtures.make_fixture_db import fixed_id
+from tests.fixtures.rows import fixed_id
 
 
 @pytest.fixture

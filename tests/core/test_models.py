@@ -24,7 +24,7 @@ from capadesk.core.storage.models import (
 )
 from capadesk.core.storage.models.base import NAMING_CONVENTION, UTCDateTime
 from capadesk.core.storage.store import Store
-from tests.fixtures.make_fixture_db import populate
+from tests.fixtures.rows import populate
 
 PARIS_SUMMER = dt.timezone(dt.timedelta(hours=2))
 

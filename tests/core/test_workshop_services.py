@@ -43,7 +43,7 @@ from capadesk.core.storage.models import (
     Workshop,
 )
 from capadesk.core.storage.store import Store
-from tests.fixtures.make_fixture_db import fixed_id, populate
+from tests.fixtures.rows import fixed_id, populate
 
 LYON = fixed_id("workshop-lyon")
 LYON_TITLE = "Atelier de Lyon — cas d'usage"
