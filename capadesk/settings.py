@@ -8,11 +8,10 @@ reason not to start.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import NamedTuple
 
+from capadesk.core.files import write_atomically
 from capadesk.paths import AppPaths
 
 FILE_NAME = "settings.json"
@@ -65,13 +64,4 @@ def save(app_paths: AppPaths, settings: Settings) -> None:
     target = settings_path(app_paths)
     target.parent.mkdir(parents=True, exist_ok=True)
     text = json.dumps(settings._asdict(), indent=2, ensure_ascii=False) + "\n"
-    handle, scratch = tempfile.mkstemp(dir=target.parent, prefix=".settings-", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        Path(scratch).replace(target)
-    except BaseException:
-        Path(scratch).unlink(missing_ok=True)
-        raise
+    write_atomically(target, text.encode("utf-8"), prefix=".settings-", suffix=".tmp")

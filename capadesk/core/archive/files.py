@@ -1,19 +1,13 @@
-"""Files around the archive: photo names, hashes, and writes that never leave half a file."""
+"""Files around the archive: photo names and hashes (atomic writes: ``capadesk.core.files``)."""
 
 from __future__ import annotations
 
 import hashlib
-import os
-import shutil
-import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
-from typing import BinaryIO
 
 from capadesk.core.archive.format import EXTENSION
+from capadesk.core.files import CHUNK as CHUNK  # the archive's read size, re-exported
 
-CHUNK = 1 << 20
 _MEDIA_EXTENSIONS = {
     "image/jpeg": "jpg",
     "image/png": "png",
@@ -56,42 +50,3 @@ def sha256_file(path: Path) -> str:
         while chunk := stream.read(CHUNK):
             digest.update(chunk)
     return digest.hexdigest()
-
-
-def fsync_dir(directory: Path) -> None:
-    """Make a rename in ``directory`` durable (POSIX; Windows cannot open a folder)."""
-    if os.name != "posix":
-        return
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-@contextmanager
-def atomic_write(target: Path) -> Iterator[BinaryIO]:
-    """A stream whose bytes replace ``target`` only once complete and flushed to disk.
-
-    They go to a temporary file beside it, renamed over ``target`` at the end; on any error the
-    temporary file is removed and ``target`` is as it was.
-    """
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
-    partial = Path(name)
-    try:
-        with os.fdopen(fd, "w+b") as stream:
-            yield stream
-            stream.flush()
-            os.fsync(stream.fileno())
-        partial.replace(target)
-        fsync_dir(target.parent)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
-
-
-def copy_atomically(source: Path, target: Path) -> None:
-    """Copy ``source`` to ``target`` through ``atomic_write``."""
-    with source.open("rb") as reader, atomic_write(target) as writer:
-        shutil.copyfileobj(reader, writer, CHUNK)

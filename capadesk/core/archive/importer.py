@@ -17,11 +17,12 @@ from sqlalchemy.exc import IntegrityError
 
 from capadesk.core.archive.data import parse_data
 from capadesk.core.archive.errors import ArchiveError
-from capadesk.core.archive.files import copy_atomically, photo_file_name, sha256_file
+from capadesk.core.archive.files import photo_file_name, sha256_file
 from capadesk.core.archive.format import LIMITS, ArchiveLimits
 from capadesk.core.archive.merge import merge
 from capadesk.core.archive.report import ImportReport
 from capadesk.core.archive.staging import Progress, stage
+from capadesk.core.files import copy_atomically
 from capadesk.core.storage.backup import is_disk_full
 from capadesk.core.storage.backups import BackupKind, create_backup
 from capadesk.core.storage.probe import SCHEMA_HEAD

@@ -18,7 +18,7 @@ from typing import NamedTuple
 from capadesk import __version__
 from capadesk.core.archive.collect import PhotoRef, collect
 from capadesk.core.archive.errors import ArchiveError
-from capadesk.core.archive.files import CHUNK, atomic_write, sha256_file, stored_photo
+from capadesk.core.archive.files import CHUNK, sha256_file, stored_photo
 from capadesk.core.archive.format import (
     DATA,
     FORMAT_VERSION,
@@ -30,6 +30,7 @@ from capadesk.core.archive.format import (
     manifest_data,
     photo_member,
 )
+from capadesk.core.files import atomic_write
 from capadesk.core.storage.backup import is_disk_full
 from capadesk.core.storage.probe import SCHEMA_HEAD
 from capadesk.core.storage.store import Store
@@ -83,6 +84,7 @@ def export_archive(
     )
     ticker = _Ticker(sum(entry.size for entry in members), progress)
     try:
+        target.parent.mkdir(parents=True, exist_ok=True)
         with atomic_write(target) as stream, zipfile.ZipFile(stream, "w") as archive:
             _write_bytes(archive, MANIFEST, dump_json(manifest_data(manifest)), moment)
             _write_bytes(archive, DATA, data, moment)

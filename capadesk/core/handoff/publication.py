@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
-import shutil
 import uuid
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -24,6 +23,7 @@ from capadesk.core.domain.vocabulary import CaptureKind
 from capadesk.core.errors import ValidationError
 from capadesk.core.export.files import Progress, report, slug, write_atomically
 from capadesk.core.export.workshop_data import WorkshopData
+from capadesk.core.files import copy_atomically
 from capadesk.core.storage.store import Store
 from capadesk.i18n import N_, _
 
@@ -222,9 +222,7 @@ def _copy(source: Path, target: Path) -> None:
             _("Le fichier «\u00a0{name}\u00a0» est introuvable.").format(name=source)
         )
     try:
-        scratch = target.with_name(target.name + ".part")
-        shutil.copyfile(source, scratch)
-        scratch.replace(target)
+        copy_atomically(source, target)
     except OSError as error:
         raise ValidationError(
             _("Le fichier «\u00a0{name}\u00a0» n'a pas pu être copié\u00a0: {error}").format(

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from capadesk.core.errors import ValidationError
 from capadesk.core.export.photo_prep import prepare_photo
+from capadesk.core.files import write_atomically
 from capadesk.core.services import photos
 from capadesk.core.services.commands import Command
 from capadesk.core.services.photo_commands import AttachPhoto
@@ -51,9 +52,7 @@ def display_copy(
         return None
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        part = target.with_name(f".{target.name}.{uuid.uuid4().hex}.part")
-        part.write_bytes(prepared.data)
-        part.replace(target)  # never a half-written copy under the real name
+        write_atomically(target, prepared.data)  # never a half-written copy under the real name
     except OSError:
         return None  # a full or read-only cache: the screen shows no photo, nothing is lost
     return target

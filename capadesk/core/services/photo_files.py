@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from capadesk.core.errors import StoreError, ValidationError
+from capadesk.core.files import fsync_dir
 from capadesk.i18n import _
 
 PHOTO_MAX_BYTES = 40 * 1024 * 1024
@@ -212,7 +213,7 @@ def store_file(photos_dir: Path, source: Path) -> StoredFile:
             if not _holds(final, sha256):
                 final.parent.mkdir(exist_ok=True)
                 part.replace(final)
-                _fsync_dir(final.parent)
+                fsync_dir(final.parent)
         finally:
             part.unlink(missing_ok=True)
     except OSError as error:
@@ -251,17 +252,6 @@ def _holds(path: Path, sha256: str) -> bool:
     except FileNotFoundError:
         return False
     return digest.hexdigest() == sha256
-
-
-def _fsync_dir(directory: Path) -> None:
-    """Make a rename in ``directory`` durable (POSIX; Windows has no directory handles)."""
-    if os.name != "posix":
-        return
-    descriptor = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
 
 
 def _remove_stale_parts(photos_dir: Path) -> None:

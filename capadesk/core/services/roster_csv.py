@@ -7,8 +7,6 @@ a regular file of at most 5 MB, and never more than that many bytes even if it g
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 import uuid
 from pathlib import Path
 
@@ -22,6 +20,7 @@ from capadesk.core.domain.roster_format import (
     write_roster,
 )
 from capadesk.core.errors import ValidationError
+from capadesk.core.files import write_atomically
 from capadesk.core.runner.clock import Clock, SystemClock
 from capadesk.core.services.changes import Changes
 from capadesk.core.services.participants import add_participants, list_participants
@@ -83,18 +82,7 @@ def export_roster(store: Store, workshop_id: uuid.UUID, path: Path) -> int:
 def write_file_atomically(path: Path, data: bytes) -> None:
     """Write ``data`` next to ``path`` then rename it over: a crash leaves the old file intact."""
     try:
-        handle, temporary = tempfile.mkstemp(
-            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
-        )
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
-                stream.flush()
-                os.fsync(stream.fileno())
-            Path(temporary).replace(path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        write_atomically(path, data, suffix=".tmp")
     except OSError as error:
         raise ValidationError(
             _("Le fichier «\u00a0{name}\u00a0» n'a pas pu être écrit\u00a0: {error}").format(

@@ -18,22 +18,13 @@ from contextlib import closing, contextmanager
 from pathlib import Path
 
 from capadesk.core.errors import StoreError
+from capadesk.core.files import fsync_dir
 from capadesk.core.storage.probe import read_only
 from capadesk.i18n import _
 
 _LABEL = re.compile(r"[^a-z0-9-]+")
 STEP_PAGES = 256  # 1 MiB at the default page size: the GIL is released inside each step
 SQLITE_FULL = 13
-
-
-def _fsync_dir(directory: Path) -> None:
-    if os.name != "posix":  # Windows cannot open a directory for fsync
-        return
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 @contextmanager
@@ -109,7 +100,7 @@ def copy_database(source: Path, target: Path) -> None:
         with partial.open("r+b") as written:  # Windows refuses fsync on a read-only handle
             os.fsync(written.fileno())
         partial.replace(target)
-        _fsync_dir(target.parent)
+        fsync_dir(target.parent)
     except (sqlite3.Error, OSError) as error:
         raise _failure(source, error) from error
     finally:
